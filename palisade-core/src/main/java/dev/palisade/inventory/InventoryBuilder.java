@@ -76,9 +76,10 @@ public final class InventoryBuilder {
         } catch (JacksonException e) {
             return new Converted(null, InputProblem.error(source, "invalid " + kind + " " + name + ": "
                     + describe(e)));
-        } catch (RuntimeException e) {
-            return new Converted(null, InputProblem.error(source, "invalid " + kind + " " + name + ": "
-                    + e.getClass().getSimpleName()));
+        } catch (IllegalArgumentException e) {
+            String reason = e.getCause() instanceof JacksonException jackson ? describe(jackson)
+                    : e.getClass().getSimpleName();
+            return new Converted(null, InputProblem.error(source, "invalid " + kind + " " + name + ": " + reason));
         }
         String namespace = resource.getMetadata().getNamespace();
         if ((namespace == null || namespace.isEmpty()) && resource instanceof Namespaced) {

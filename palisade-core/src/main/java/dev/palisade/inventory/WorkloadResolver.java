@@ -96,9 +96,13 @@ final class WorkloadResolver {
         }
         List<Workload> result = new ArrayList<>(workloads.size());
         workloads.forEach((identity, workload) -> {
-            List<PodInstance> pods = podsByWorkload.getOrDefault(identity, List.of());
-            pods.sort(Comparator.comparing(PodInstance::name));
-            result.add(pods.isEmpty() ? workload : workload.withPods(pods));
+            List<PodInstance> pods = podsByWorkload.get(identity);
+            if (pods == null) {
+                result.add(workload);
+            } else {
+                pods.sort(Comparator.comparing(PodInstance::name));
+                result.add(workload.withPods(pods));
+            }
         });
         result.sort(Comparator.comparing((Workload w) -> w.ref().namespace())
                 .thenComparing(w -> w.ref().kind()).thenComparing(w -> w.ref().name()));

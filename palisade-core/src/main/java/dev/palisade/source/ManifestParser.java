@@ -306,8 +306,7 @@ public final class ManifestParser {
                 radix = 8;
                 digits = digits.substring(2);
             }
-            java.math.BigInteger number = new java.math.BigInteger(digits, radix);
-            return number.bitLength() < 64 ? NODES.numberNode(number.longValue()) : NODES.numberNode(number);
+            return integerNode(new java.math.BigInteger(digits, radix));
         }
     }
 
@@ -362,7 +361,7 @@ public final class ManifestParser {
                 return NODES.textNode(parser.getString());
             }
             case VALUE_NUMBER_INT -> {
-                return NODES.numberNode(parser.getBigIntegerValue());
+                return integerNode(parser.getBigIntegerValue());
             }
             case VALUE_NUMBER_FLOAT -> {
                 return NODES.numberNode(parser.getDoubleValue());
@@ -380,6 +379,14 @@ public final class ManifestParser {
     }
 
     // ---- shared ----
+
+    /** The narrowest integer node: fabric8's IntOrString accepts int nodes only. */
+    private static JsonNode integerNode(java.math.BigInteger number) {
+        if (number.bitLength() < 32) {
+            return NODES.numberNode(number.intValue());
+        }
+        return number.bitLength() < 64 ? NODES.numberNode(number.longValue()) : NODES.numberNode(number);
+    }
 
     /** Emits a parsed document, expanding {@code *List} kinds into their items. */
     private static void emit(SourceLocation location, JsonNode tree, List<Integer> itemLines, List<RawDocument> out,

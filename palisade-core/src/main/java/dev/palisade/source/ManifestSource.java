@@ -71,6 +71,12 @@ public final class ManifestSource {
         return new Loaded(documents, problems);
     }
 
+    /** Parses manifest text that did not come from a file (bundled resources, tests). */
+    public Loaded parse(String origin, String text) {
+        ManifestParser.Result result = parser.parse(origin, text, ManifestParser.looksLikeJson(text));
+        return new Loaded(result.documents(), result.problems());
+    }
+
     private void collect(Path path, List<Input> inputs, List<InputProblem> problems) {
         if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             problems.add(InputProblem.error(SourceLocation.file(path.toString()), "no such file or directory"));

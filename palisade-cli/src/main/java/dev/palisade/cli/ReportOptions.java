@@ -1,0 +1,81 @@
+package dev.palisade.cli;
+
+import dev.palisade.inventory.Snapshot;
+import dev.palisade.report.OutputFormat;
+import dev.palisade.scan.ScanConfig;
+import dev.palisade.scan.ScanReport;
+import dev.palisade.scan.Scanner;
+import dev.palisade.scan.Severity;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** How a scan is configured, rendered and turned into an exit code; shared by scan and demo. */
+final class ReportOptions {
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
+            description = "table (default), json, sarif or html.")
+    String format;
+
+    @Option(names = "--output-file", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
+    Path outputFile;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY",
+            description = "Exit 1 when a finding is at or above SEVERITY (low, medium, high, critical).")
+    String failOn;
+
+    @Option(names = "--strict", description = "Exit 2 when any input could not be read (after printing the report).")
+    boolean strict;
+
+    @Option(names = "--trusted-registry", paramLabel = "REGISTRY",
+            description = "A trusted registry host, host/path prefix or *.domain; repeatable.")
+    List<String> trustedRegistries = new ArrayList<>();
+
+    @Option(names = "--owner-key", paramLabel = "KEY",
+            description = "Label or annotation key naming a workload's team, in order; repeatable"
+                    + " (default: palisade.dev/owner, owner, team, app.kubernetes.io/owner, app.kubernetes.io/team).")
+    List<String> ownerKeys = new ArrayList<>();
+
+    /** Scans, writes the report, and returns the exit code. */
+    int scanAndReport(Snapshot snapshot, PrintWriter out, PrintWriter err) throws IOException {
+        OutputFormat outputFormat = OutputFormat.parse(format);
+        Severity threshold = failOn == null ? null : Severity.parse(failOn);
+        ScanReport report = Scanner.scan(snapshot, new ScanConfig(trustedRegistries, ownerKeys));
+        if (outputFile != null) {
+            try (Writer file = Files.newBufferedWriter(outputFile, StandardCharsets.UTF_8)) {
+                outputFormat.renderer(false).render(report, file);
+            }
+            err.println("palisade: report written to " + outputFile);
+        } else {
+            StringWriter text = new StringWriter();
+            outputFormat.renderer(useColour()).render(report, text);
+            out.print(text);
+            out.flush();
+        }
+        if (outputFormat != OutputFormat.TABLE || outputFile != null) {
+            // The table shows input problems itself; other formats carry them in the file, so say so here too.
+            snapshot.problems().forEach(problem -> err.println("palisade: " + problem));
+        }
+        if (strict && snapshot.hasErrors()) {
+            err.println("palisade: input errors and --strict: exit 2");
+            return PalisadeCommand.EXIT_USAGE;
+        }
+        if (threshold != null && report.countAtLeast(threshold) > 0) {
+            return PalisadeCommand.EXIT_FINDINGS;
+        }
+        return PalisadeCommand.EXIT_OK;
+    }
+
+    /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
+    private static boolean useColour() {
+        String noColor = System.getenv("NO_COLOR");
+        return System.console() != null && (noColor == null || noColor.isEmpty());
+    }
+}

@@ -5,6 +5,7 @@ import dev.palisade.inventory.InventoryBuilder;
 import dev.palisade.inventory.RawDocument;
 import dev.palisade.inventory.Snapshot;
 import dev.palisade.inventory.SnapshotInfo;
+import dev.palisade.inventory.SourceLocation;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -73,10 +74,18 @@ public final class InventoryLoader {
             descriptions.addAll(request.paths().stream().map(p -> p.equals("-") ? "<stdin>" : p).toList());
         }
         if (request.live() != null) {
-            Loaded live = LiveClusterSource.load(request.live());
-            documents.addAll(live.documents());
-            problems.addAll(live.problems());
-            cluster = live.cluster();
+            try {
+                Loaded live = LiveClusterSource.load(request.live());
+                documents.addAll(live.documents());
+                problems.addAll(live.problems());
+                cluster = live.cluster();
+            } catch (SourceException e) {
+                if (!hasPaths) {
+                    throw e;
+                }
+                // The manifests can still be scanned: the unreachable cluster becomes an input error.
+                problems.add(InputProblem.error(SourceLocation.endpoint("cluster"), e.getMessage()));
+            }
             descriptions.add("cluster " + (cluster.isEmpty() ? "(current context)" : cluster));
         }
         SnapshotInfo info = new SnapshotInfo(descriptions, cluster, clock.instant());

@@ -170,8 +170,9 @@ public final class ManifestParser {
         JsonNode tree;
         try {
             tree = new NodeConverter(document.firstLine()).convert(root.get());
-        } catch (IllegalArgumentException e) {
-            problems.add(InputProblem.error(location, "invalid YAML: " + e.getMessage()));
+        } catch (ShapeException e) {
+            problems.add(InputProblem.error(e.line > 0 ? location.withLine(e.line) : location,
+                    "invalid YAML: " + e.getMessage()));
             return;
         }
         int rootLine = lineOf(root.get(), document.firstLine());
@@ -212,6 +213,16 @@ public final class ManifestParser {
         return lines;
     }
 
+    /** A document that parses as YAML but cannot be a JSON tree (or is too large once expanded). */
+    private static final class ShapeException extends RuntimeException {
+        private final int line;
+
+        ShapeException(int line, String message) {
+            super(message);
+            this.line = line;
+        }
+    }
+
     /** Converts a composed YAML node graph into a JSON tree, expanding aliases within a node budget. */
     private static final class NodeConverter {
         private final int firstLine;
@@ -223,7 +234,7 @@ public final class ManifestParser {
 
         JsonNode convert(Node node) {
             if (++nodes > MAX_NODES_PER_DOCUMENT) {
-                throw new IllegalArgumentException("document expands to more than " + MAX_NODES_PER_DOCUMENT
+                throw new ShapeException(0, "document expands to more than " + MAX_NODES_PER_DOCUMENT
                         + " nodes through aliases (an alias bomb?)");
             }
             if (node instanceof ScalarNode scalar) {
@@ -248,6 +259,9 @@ public final class ManifestParser {
                 if (key.getTag().equals(Tag.MERGE) || (key.isPlain() && key.getValue().equals("<<"))) {
                     merges.add(tuple.getValueNode());
                     continue;
+                }
+                if (object.has(key.getValue())) {
+                    throw new ShapeException(lineOf(key, firstLine), "duplicate key \"" + key.getValue() + "\"");
                 }
                 object.set(key.getValue(), convert(tuple.getValueNode()));
             }

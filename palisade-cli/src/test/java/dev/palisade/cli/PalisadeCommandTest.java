@@ -1,0 +1,169 @@
+package dev.palisade.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class PalisadeCommandTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = PalisadeCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static String fixture(String name) {
+        try {
+            return Path.of(PalisadeCommandTest.class.getResource("/cli/" + name).toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void demoAnswersTheTwelveQuestionsOnTheBundledCluster() {
+        Run run = run("demo");
+
+        assertThat(run.exitCode()).isZero();
+        for (int question = 1; question <= 12; question++) {
+            assertThat(run.out()).containsPattern("(?m)^ ?" + question + "\\. ");
+        }
+        assertThat(run.out()).contains("DaemonSet logging/fluent-bit", "Service admin-tools/admin-console",
+                "registry.example-vendor.io").doesNotContain("\u001b[");
+        assertThat(run.out()).doesNotContain("Input problems");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void demoJsonIsTheDocumentedSchema() {
+        Run run = run("demo", "-o", "json");
+
+        JsonNode report = JsonMapper.builder().build().readTree(run.out());
+        assertThat(report.path("schemaVersion").asString()).isEqualTo("1");
+        assertThat(report.path("inventory").path("workloads").asInt()).isGreaterThanOrEqualTo(30);
+        assertThat(report.path("answers")).hasSize(12);
+        assertThat(report.path("problems")).isEmpty();
+        assertThat(report.path("findings").size()).isPositive();
+    }
+
+    @Test
+    void failOnSetsTheExitCode() {
+        assertThat(run("scan", fixture("privileged.yaml")).exitCode()).isZero();
+        assertThat(run("scan", fixture("privileged.yaml"), "--fail-on", "high").exitCode()).isEqualTo(1);
+        assertThat(run("scan", fixture("privileged.yaml"), "--fail-on", "critical").exitCode()).isZero();
+    }
+
+    @Test
+    void usageErrorsExitTwoWithAMessage() {
+        Run unknownOption = run("scan", "--no-such-option");
+        assertThat(unknownOption.exitCode()).isEqualTo(2);
+        assertThat(unknownOption.err()).contains("Unknown option: '--no-such-option'");
+
+        Run badFormat = run("scan", fixture("privileged.yaml"), "-o", "xml");
+        assertThat(badFormat.exitCode()).isEqualTo(2);
+        assertThat(badFormat.err()).contains("unknown output format 'xml'");
+
+        Run badSeverity = run("scan", fixture("privileged.yaml"), "--fail-on", "urgent");
+        assertThat(badSeverity.exitCode()).isEqualTo(2);
+        assertThat(badSeverity.err()).contains("unknown severity 'urgent'");
+
+        Run noInput = run("scan");
+        assertThat(noInput.exitCode()).isEqualTo(2);
+        assertThat(noInput.err()).contains("no input");
+        assertThat(noInput.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void inputErrorsAreReportedAndStrictTurnsThemIntoExitTwo() {
+        Run lenient = run("scan", fixture("broken.yaml"));
+        assertThat(lenient.exitCode()).isZero();
+        assertThat(lenient.out()).contains("Input problems (1)").contains("broken.yaml: document 2, line 9")
+                .contains("1 objects");
+
+        Run strict = run("scan", fixture("broken.yaml"), "--strict");
+        assertThat(strict.exitCode()).isEqualTo(2);
+        assertThat(strict.out()).contains("Palisade").contains("Input problems (1)");
+        assertThat(strict.err()).contains("--strict");
+    }
+
+    @Test
+    void machineFormatsRepeatInputProblemsOnStderr() {
+        Run json = run("scan", fixture("broken.yaml"), "-o", "json");
+
+        assertThat(JsonMapper.builder().build().readTree(json.out()).path("problems")).hasSize(1);
+        assertThat(json.err()).contains("broken.yaml: document 2, line 9: invalid YAML");
+    }
+
+    @Test
+    void outputFileReceivesTheReport() throws IOException {
+        Path html = dir.resolve("report.html");
+        Run run = run("demo", "-o", "html", "--output-file", html.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEmpty();
+        assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("fluent-bit");
+        assertThat(run.err()).contains("report written to " + html);
+    }
+
+    @Test
+    void snapshotSaveThenScanOffline() throws IOException {
+        Path snapshot = dir.resolve("cluster.json.gz");
+        Run save = run("snapshot", "save", "-o", snapshot.toString(), fixture("privileged.yaml"));
+        assertThat(save.exitCode()).isZero();
+        assertThat(save.err()).contains("saved 1 objects (1 workloads)");
+
+        Run scan = run("scan", "--snapshot", snapshot.toString(), "--fail-on", "high", "-o", "sarif");
+        assertThat(scan.exitCode()).isEqualTo(1);
+        assertThat(scan.out()).contains("\"ruleId\" : \"privileged-container\"").contains("privileged.yaml");
+
+        Run mixed = run("scan", "--snapshot", snapshot.toString(), fixture("privileged.yaml"));
+        assertThat(mixed.exitCode()).isEqualTo(2);
+        assertThat(mixed.err()).contains("--snapshot cannot be combined");
+    }
+
+    @Test
+    void trustedRegistriesAndOwnerKeysAreConfigurable() {
+        Run run = run("scan", fixture("privileged.yaml"), "-o", "json", "--trusted-registry", "quay.io",
+                "--owner-key", "owner");
+
+        JsonNode report = JsonMapper.builder().build().readTree(run.out());
+        assertThat(report.path("findings").findValuesAsString("checkId"))
+                .contains("image-untrusted-registry", "workload-without-owner");
+        assertThat(report.path("answers").get(0).path("status").asString()).isEqualTo("ANSWERED");
+    }
+
+    @Test
+    void maxFileSizeIsParsedWithUnits() {
+        assertThat(SourceOptions.parseSize("32MB")).isEqualTo(32L * 1024 * 1024);
+        assertThat(SourceOptions.parseSize("512k")).isEqualTo(512L * 1024);
+        assertThat(SourceOptions.parseSize("1GiB")).isEqualTo(1024L * 1024 * 1024);
+        assertThat(SourceOptions.parseSize("100")).isEqualTo(100L);
+        Run bad = run("scan", fixture("privileged.yaml"), "--max-file-size", "lots");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("invalid --max-file-size 'lots'");
+    }
+
+    @Test
+    void versionAndHelp() {
+        assertThat(run("--version").out()).startsWith("palisade ");
+        Run help = run("scan", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("--fail-on", "--snapshot", "--kubeconfig", "--output-file");
+    }
+}

@@ -6,10 +6,18 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code palisade demo}: {@code palisade scan} of the online-shop cluster bundled in the jar. */
+/**
+ * {@code palisade demo}: {@code palisade scan} of the online-shop cluster bundled in the jar, with the shop's
+ * own trust configuration so that every answer the inventory supports is complete.
+ */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Scan the bundled demo cluster (an online shop with realistic mistakes).")
+        description = {"Scan the bundled demo cluster (an online shop with realistic mistakes).",
+                "Unless --trusted-registry is given, the shop trusts: registry.shop.internal:5000, docker.io/library, quay.io, registry.k8s.io, cr.fluentbit.io, ghcr.io."})
 final class DemoCommand implements Callable<Integer> {
+
+    /** The registries the demo shop trusts: its own, and the upstream projects it runs. */
+    static final java.util.List<String> DEMO_TRUSTED_REGISTRIES = java.util.List.of("registry.shop.internal:5000",
+            "docker.io/library", "quay.io", "registry.k8s.io", "cr.fluentbit.io", "ghcr.io");
 
     @Mixin
     ReportOptions report;
@@ -19,6 +27,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (report.trustedRegistries.isEmpty()) {
+            report.trustedRegistries.addAll(DEMO_TRUSTED_REGISTRIES);
+        }
         return report.scanAndReport(DemoCluster.load(), spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

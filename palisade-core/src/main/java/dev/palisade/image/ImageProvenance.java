@@ -11,6 +11,7 @@ import dev.palisade.scan.Finding;
 import dev.palisade.scan.ScanConfig;
 import dev.palisade.scan.Severity;
 import dev.palisade.scan.Table;
+import dev.palisade.scan.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ public final class ImageProvenance implements Analysis {
             Map.of("trivy", "KSV-0013", "kube-score", "container-image-tag", "polaris", "tagNotSpecified",
                     "stackrox", "Latest tag"));
 
-    private record RegistryUse(Set<String> images, Set<String> workloads) {
+    private record RegistryUse(Set<String> images, Set<String> untrustedImages, Set<String> workloads) {
     }
 
     @Override
@@ -46,11 +47,12 @@ public final class ImageProvenance implements Analysis {
                     continue;
                 }
                 RegistryUse use = registries.computeIfAbsent(image.registry(),
-                        r -> new RegistryUse(new TreeSet<>(), new TreeSet<>()));
+                        r -> new RegistryUse(new TreeSet<>(), new TreeSet<>(), new TreeSet<>()));
                 use.images().add(image.fullReference());
                 use.workloads().add(workload.ref().identity());
                 String where = "container \"" + container.name() + "\" image " + container.imageReference();
                 if (trusted.configured() && !trusted.matches(image)) {
+                    use.untrustedImages().add(image.fullReference());
                     findings.add(UNTRUSTED_REGISTRY.finding(workload.ref(), workload.source(),
                             where + " comes from registry " + image.registry() + ", which is not trusted"));
                 }
@@ -63,18 +65,22 @@ public final class ImageProvenance implements Analysis {
         Table.Builder table = new Table.Builder("registry", "trusted", "images", "workloads");
         List<String> untrusted = new ArrayList<>();
         int images = 0;
+        int untrustedImages = 0;
         for (Map.Entry<String, RegistryUse> entry : registries.entrySet()) {
             String registry = entry.getKey();
             RegistryUse use = entry.getValue();
             images += use.images().size();
-            String trust = !trusted.configured() ? "not configured" : trusted.matchesRegistry(registry) ? "yes"
-                    : trusted.matchesSomeRepository(registry) ? "partly" : "no";
-            if (trust.equals("no") || trust.equals("partly")) {
+            int untrustedCount = use.untrustedImages().size();
+            String trust = !trusted.configured() ? "not configured" : untrustedCount == 0 ? "yes"
+                    : untrustedCount == use.images().size() ? "no" : "partly: " + untrustedCount + " untrusted";
+            if (untrustedCount > 0) {
                 untrusted.add(registry);
+                untrustedImages += untrustedCount;
             }
             table.row(registry, trust, String.valueOf(use.images().size()), String.valueOf(use.workloads().size()));
         }
-        String summary = images + " distinct images from " + registries.size() + " registries.";
+        String summary = Text.count(images, "distinct image") + " from " + registries.size()
+                + (registries.size() == 1 ? " registry." : " registries.");
         Answer.Status status;
         String needs = "";
         if (!trusted.configured()) {
@@ -84,7 +90,8 @@ public final class ImageProvenance implements Analysis {
         } else {
             status = Answer.Status.ANSWERED;
             summary += untrusted.isEmpty() ? " All come from trusted registries."
-                    : " Not all trusted: " + String.join(", ", untrusted) + ".";
+                    : " " + Text.count(untrustedImages, "image") + " from untrusted sources in "
+                    + String.join(", ", untrusted) + " (findings " + UNTRUSTED_REGISTRY.id() + ").";
         }
         Answer answer = new Answer(1, "Where do the images in use come from; are they all from trusted registries?",
                 status, summary, table.build(), needs);

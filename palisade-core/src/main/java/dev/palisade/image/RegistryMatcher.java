@@ -41,17 +41,6 @@ public final class RegistryMatcher {
                 || (!isWildcard(entry) && (name.equals(entry) || name.startsWith(entry + "/"))));
     }
 
-    /** True when every image of this registry is trusted (an entry names the whole registry). */
-    public boolean matchesRegistry(String registry) {
-        return entries.stream().anyMatch(entry -> hostMatches(entry, registry));
-    }
-
-    /** True when some repositories of the registry are trusted (an entry names a path in it). */
-    public boolean matchesSomeRepository(String registry) {
-        String prefix = registry.toLowerCase(Locale.ROOT) + "/";
-        return entries.stream().anyMatch(entry -> entry.startsWith(prefix));
-    }
-
     private static boolean isWildcard(String entry) {
         return entry.startsWith("*.");
     }

@@ -11,6 +11,7 @@ import dev.palisade.scan.Finding;
 import dev.palisade.scan.ScanConfig;
 import dev.palisade.scan.Severity;
 import dev.palisade.scan.Table;
+import dev.palisade.scan.Text;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
@@ -68,7 +69,8 @@ public final class ExternalExposure implements Analysis {
             exposures += host(workload, table);
         }
         String summary = exposures == 0 ? "Nothing is exposed outside the cluster."
-                : exposures + " ways into the cluster from outside (" + findings.size() + " of them flagged).";
+                : Text.count(exposures, "way") + " into the cluster from outside (" + findings.size()
+                + " flagged as findings).";
         Answer answer = new Answer(7, "Which services are exposed outside the cluster?", Answer.Status.ANSWERED,
                 summary, table.build(), "");
         return new Result(findings, List.of(answer));

@@ -9,6 +9,7 @@ import dev.palisade.scan.Finding;
 import dev.palisade.scan.ScanConfig;
 import dev.palisade.scan.Severity;
 import dev.palisade.scan.Table;
+import dev.palisade.scan.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,9 +54,9 @@ public final class Ownership implements Analysis {
             table.row(UNOWNED_ROW, String.valueOf(unowned.size()), String.join(", ", namespacesByTeam.get(UNOWNED_ROW)));
         }
         int teams = workloadsByTeam.size() - (unowned.isEmpty() ? 0 : 1);
-        String summary = teams + " teams own " + (snapshot.workloads().size() - unowned.size()) + " of "
-                + snapshot.workloads().size() + " workloads"
-                + (unowned.isEmpty() ? "." : "; " + unowned.size() + " have no owner (listed as findings "
+        String summary = Text.count(teams, "team") + " own " + (snapshot.workloads().size() - unowned.size())
+                + " of " + Text.count(snapshot.workloads().size(), "workload")
+                + (unowned.isEmpty() ? "." : "; " + unowned.size() + " without an owner (findings "
                 + UNOWNED.id() + ").");
         Answer answer = new Answer(11, "Which team owns each application?", Answer.Status.ANSWERED, summary,
                 table.build(), "");

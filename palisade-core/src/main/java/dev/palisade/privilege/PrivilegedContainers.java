@@ -10,6 +10,7 @@ import dev.palisade.scan.Finding;
 import dev.palisade.scan.ScanConfig;
 import dev.palisade.scan.Severity;
 import dev.palisade.scan.Table;
+import dev.palisade.scan.Text;
 import io.fabric8.kubernetes.api.model.Capabilities;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.SecurityContext;
@@ -64,10 +65,10 @@ public final class PrivilegedContainers implements Analysis {
         }
         String summary = privilegedWorkloads.isEmpty()
                 ? "No workload runs a privileged container."
-                : privilegedWorkloads.size() + " workloads run privileged containers: "
+                : Text.count(privilegedWorkloads.size(), "workload") + " with privileged containers: "
                 + String.join(", ", privilegedWorkloads) + ".";
         if (nearPrivileged > 0) {
-            summary += " " + nearPrivileged + " more containers add SYS_ADMIN or ALL capabilities.";
+            summary += " " + Text.count(nearPrivileged, "more container") + " add SYS_ADMIN or ALL capabilities.";
         }
         Answer answer = new Answer(6, "Which workloads run privileged containers?", Answer.Status.ANSWERED, summary,
                 table.build(), "");

@@ -160,6 +160,28 @@ class PalisadeCommandTest {
     }
 
     @Test
+    void aKubeconfigThatPointsNowhereIsOneClearError() throws IOException {
+        Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), """
+                apiVersion: v1
+                kind: Config
+                clusters: [{name: nowhere, cluster: {server: "https://127.0.0.1:1"}}]
+                users: [{name: me, user: {token: t}}]
+                contexts: [{name: nowhere, context: {cluster: nowhere, user: me}}]
+                current-context: nowhere
+                """);
+
+        Run alone = run("scan", "--kubeconfig", kubeconfig.toString());
+        assertThat(alone.exitCode()).isEqualTo(2);
+        assertThat(alone.err()).contains("cannot reach the Kubernetes API server at https://127.0.0.1:1")
+                .doesNotContain("\tat ");
+
+        Run withManifests = run("scan", fixture("privileged.yaml"), "--kubeconfig", kubeconfig.toString());
+        assertThat(withManifests.exitCode()).isZero();
+        assertThat(withManifests.out()).contains("cannot reach the Kubernetes API server at https://127.0.0.1:1")
+                .contains("DaemonSet logging/log-agent");
+    }
+
+    @Test
     void versionAndHelp() {
         assertThat(run("--version").out()).startsWith("palisade ");
         Run help = run("scan", "--help");

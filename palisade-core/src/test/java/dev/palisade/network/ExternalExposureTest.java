@@ -1,0 +1,468 @@
+package dev.palisade.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.palisade.inventory.Snapshot;
+import dev.palisade.inventory.Workload;
+import dev.palisade.scan.Analysis;
+import dev.palisade.scan.Answer;
+import dev.palisade.scan.Finding;
+import dev.palisade.scan.ScanConfig;
+import dev.palisade.scan.Severity;
+import dev.palisade.scan.TestInventory;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+class ExternalExposureTest {
+
+    private static final String WORKLOADS = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web
+              namespace: shop
+            spec:
+              selector:
+                matchLabels: {app: web}
+              template:
+                metadata:
+                  labels: {app: web, tier: frontend}
+                spec:
+                  containers:
+                    - name: web
+                      image: registry.corp.example/shop/web:5.0.0
+                      ports:
+                        - containerPort: 8080
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web-canary
+              namespace: shop
+            spec:
+              selector:
+                matchLabels: {app: web-canary}
+              template:
+                metadata:
+                  labels: {app: web-canary, tier: frontend}
+                spec:
+                  containers:
+                    - name: web
+                      image: registry.corp.example/shop/web:5.1.0-rc1
+            ---
+            # same labels, other namespace: never selected by a Service of shop
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web
+              namespace: staging
+            spec:
+              selector:
+                matchLabels: {app: web}
+              template:
+                metadata:
+                  labels: {app: web, tier: frontend}
+                spec:
+                  containers:
+                    - name: web
+                      image: registry.corp.example/shop/web:5.1.0
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: api
+              namespace: shop
+              labels: {tier: frontend}
+            spec:
+              selector:
+                matchLabels: {app: api}
+              template:
+                metadata:
+                  # the workload's own labels do not count, only the pod template's
+                  labels: {app: api}
+                spec:
+                  containers:
+                    - name: api
+                      image: registry.corp.example/shop/api:2.0.0
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: proxy
+              namespace: shop
+            spec:
+              selector:
+                matchLabels: {app: proxy}
+              template:
+                metadata:
+                  labels: {app: proxy}
+                spec:
+                  containers:
+                    - name: envoy
+                      image: envoyproxy/envoy:v1.30.2
+                      ports:
+                        - containerPort: 8443
+                          hostPort: 8443
+                        - containerPort: 9901
+                        - containerPort: 5353
+                          hostPort: 5353
+                          protocol: UDP
+            ---
+            apiVersion: apps/v1
+            kind: DaemonSet
+            metadata:
+              name: node-exporter
+              namespace: monitoring
+            spec:
+              selector:
+                matchLabels: {app: node-exporter}
+              template:
+                metadata:
+                  labels: {app: node-exporter}
+                spec:
+                  hostNetwork: true
+                  containers:
+                    - name: exporter
+                      image: quay.io/prometheus/node-exporter:v1.8.1
+                      ports:
+                        - containerPort: 9100
+                          hostPort: 9100
+            """;
+
+    private static final String EXPOSURES = """
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: web-lb
+              namespace: shop
+            spec:
+              type: LoadBalancer
+              selector: {tier: frontend}
+              ports:
+                - port: 443
+                  targetPort: 8443
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: api-np
+              namespace: shop
+            spec:
+              type: NodePort
+              selector: {app: api}
+              ports:
+                - name: http
+                  port: 80
+                  nodePort: 30080
+                - name: dns
+                  port: 53
+                  protocol: UDP
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: legacy
+              namespace: shop
+            spec:
+              selector: {app: legacy-gateway}
+              externalIPs: ["192.0.2.10", "192.0.2.11"]
+              ports:
+                - port: 8080
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: external-db
+              namespace: shop
+            spec:
+              type: LoadBalancer
+              loadBalancerSourceRanges: ["10.0.0.0/8", "192.168.0.0/16"]
+              ports:
+                - port: 5432
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: web
+              namespace: shop
+            spec:
+              selector: {app: web}
+              ports:
+                - port: 80
+                  targetPort: 8080
+            ---
+            apiVersion: networking.k8s.io/v1
+            kind: Ingress
+            metadata:
+              name: default-only
+              namespace: shop
+            spec:
+              defaultBackend:
+                service:
+                  name: web
+                  port:
+                    number: 80
+            ---
+            apiVersion: networking.k8s.io/v1
+            kind: Ingress
+            metadata:
+              name: storefront
+              namespace: shop
+            spec:
+              ingressClassName: nginx
+              tls:
+                - hosts: ["shop.example.com"]
+                  secretName: shop-tls
+              rules:
+                - host: shop.example.com
+                  http:
+                    paths:
+                      - path: /
+                        pathType: Prefix
+                        backend:
+                          service:
+                            name: web
+                            port:
+                              number: 80
+                      - path: /api
+                        pathType: Prefix
+                        backend:
+                          service:
+                            name: missing
+                            port:
+                              number: 80
+            ---
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: Gateway
+            metadata:
+              name: public
+              namespace: infra
+            spec:
+              gatewayClassName: eg
+              listeners:
+                - name: http
+                  protocol: HTTP
+                  port: 80
+                - name: https
+                  protocol: HTTPS
+                  port: 443
+                  tls:
+                    certificateRefs:
+                      - name: public-tls
+            ---
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: HTTPRoute
+            metadata:
+              name: storefront
+              namespace: shop
+            spec:
+              parentRefs:
+                - name: public
+                  namespace: infra
+              hostnames: ["shop.example.com", "www.shop.example.com"]
+              rules:
+                - backendRefs:
+                    - name: web
+                      port: 80
+            ---
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: HTTPRoute
+            metadata:
+              name: orphan
+              namespace: shop
+            spec:
+              parentRefs:
+                - name: internal
+              rules:
+                - backendRefs:
+                    - name: api-np
+                      port: 80
+            ---
+            # a mesh route (GAMMA): its parent is a Service, nothing is exposed outside
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: HTTPRoute
+            metadata:
+              name: mesh
+              namespace: shop
+            spec:
+              parentRefs:
+                - group: ""
+                  kind: Service
+                  name: web
+              rules:
+                - backendRefs:
+                    - name: web
+                      port: 80
+            """;
+
+    private static Snapshot snapshot() {
+        Snapshot snapshot = TestInventory.snapshot("exposure.yaml", WORKLOADS + "---\n" + EXPOSURES);
+        assertThat(snapshot.problems()).isEmpty();
+        return snapshot;
+    }
+
+    private static Analysis.Result analyze() {
+        return new ExternalExposure().analyze(snapshot(), ScanConfig.defaults());
+    }
+
+    @Test
+    void answerSevenListsEveryWayIn() {
+        Answer answer = analyze().answers().get(0);
+
+        assertThat(answer.number()).isEqualTo(7);
+        assertThat(answer.status()).isEqualTo(Answer.Status.ANSWERED);
+        assertThat(answer.table().columns()).containsExactly("exposure", "object", "ports / hosts", "reaches", "note");
+        assertThat(answer.table().rows()).containsExactly(
+                List.of("LoadBalancer", "Service shop/web-lb", "443/TCP", "Deployment web, Deployment web-canary",
+                        "open to any source"),
+                List.of("NodePort", "Service shop/api-np", "30080/TCP, auto/UDP", "Deployment api", ""),
+                List.of("externalIPs", "Service shop/legacy", "192.0.2.10, 192.0.2.11 8080/TCP",
+                        "(no workload matches the selector)", ""),
+                List.of("LoadBalancer", "Service shop/external-db", "5432/TCP",
+                        "(no selector: endpoints managed elsewhere)", "sources: 10.0.0.0/8, 192.168.0.0/16"),
+                List.of("Ingress", "Ingress shop/default-only", "*", "Service web → Deployment web", "no TLS"),
+                List.of("Ingress", "Ingress shop/storefront", "shop.example.com/, shop.example.com/api",
+                        "Service web → Deployment web; Service missing (not in inventory)", "TLS; class nginx"),
+                List.of("HTTPRoute", "HTTPRoute shop/storefront", "shop.example.com, www.shop.example.com",
+                        "Service web → Deployment web", "via Gateway infra/public HTTP/80, HTTPS/443"),
+                List.of("HTTPRoute", "HTTPRoute shop/orphan", "*", "Service api-np → Deployment api",
+                        "via Gateway shop/internal (not in inventory)"),
+                List.of("hostNetwork", "DaemonSet monitoring/node-exporter", "every port the pod listens on",
+                        "DaemonSet monitoring/node-exporter", "shares the node's network"),
+                List.of("hostPort", "Deployment shop/proxy", "8443/TCP, 5353/UDP", "Deployment shop/proxy",
+                        "port on the node"));
+        assertThat(answer.summary()).isEqualTo("10 ways into the cluster from outside (3 of them flagged).");
+    }
+
+    @Test
+    void findingsForOpenLoadBalancersNodePortsAndPlainHttpIngresses() {
+        List<Finding> findings = analyze().findings();
+
+        assertThat(findings).extracting(Finding::checkId, Finding::severity, f -> f.resource().toString(),
+                Finding::message).containsExactly(
+                tuple("service-load-balancer-open", Severity.MEDIUM, "Service shop/web-lb",
+                        "LoadBalancer Service exposes 443/TCP to any source; it reaches Deployment web,"
+                                + " Deployment web-canary"),
+                tuple("service-node-port", Severity.LOW, "Service shop/api-np",
+                        "NodePort Service opens 30080/TCP, auto/UDP on every node; it reaches Deployment api"),
+                tuple("ingress-without-tls", Severity.MEDIUM, "Ingress shop/default-only",
+                        "Ingress serves * over plain HTTP"));
+        assertThat(findings).allSatisfy(f -> assertThat(f.location().line()).isPositive());
+    }
+
+    @Test
+    void serviceSelectorMapsToTheWorkloadsOfItsNamespaceByPodLabels() {
+        Snapshot snapshot = snapshot();
+
+        assertThat(ExternalExposure.selectedWorkloads(snapshot, "shop", Map.of("tier", "frontend")))
+                .extracting(Workload::name).containsExactly("web", "web-canary");
+        assertThat(ExternalExposure.selectedWorkloads(snapshot, "staging", Map.of("tier", "frontend")))
+                .extracting(w -> w.ref().toString()).containsExactly("Deployment staging/web");
+        assertThat(ExternalExposure.selectedWorkloads(snapshot, "shop", Map.of("app", "web", "tier", "frontend")))
+                .extracting(Workload::name).containsExactly("web");
+        assertThat(ExternalExposure.selectedWorkloads(snapshot, "shop", Map.of("app", "web", "tier", "backend")))
+                .isEmpty();
+        assertThat(ExternalExposure.selectedWorkloads(snapshot, "shop", Map.of())).isEmpty();
+        assertThat(ExternalExposure.selectedWorkloads(snapshot, "shop", null)).isEmpty();
+    }
+
+    @Test
+    void nothingExposed() {
+        Analysis.Result result = new ExternalExposure().analyze(TestInventory.snapshot("internal.yaml", """
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: db
+                  namespace: data
+                spec:
+                  clusterIP: None
+                  selector: {app: db}
+                  ports:
+                    - port: 5432
+                """), ScanConfig.defaults());
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.answers().get(0).table().isEmpty()).isTrue();
+        assertThat(result.answers().get(0).summary()).isEqualTo("Nothing is exposed outside the cluster.");
+    }
+
+    @Disabled("bug: ExternalExposure.services treats any non-empty loadBalancerSourceRanges as restricted;"
+            + " 0.0.0.0/0 or ::/0 admits every source and must be flagged like an absent list")
+    @Test
+    void loadBalancerOpenToTheWholeInternetThroughSourceRanges() {
+        Analysis.Result result = new ExternalExposure().analyze(TestInventory.snapshot("lb.yaml", """
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: storefront
+                  namespace: shop
+                spec:
+                  type: LoadBalancer
+                  loadBalancerSourceRanges: ["0.0.0.0/0"]
+                  selector: {app: storefront}
+                  ports:
+                    - port: 443
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: storefront-v6
+                  namespace: shop
+                spec:
+                  type: LoadBalancer
+                  ipFamilies: [IPv6]
+                  loadBalancerSourceRanges: ["2001:db8::/32", "::/0"]
+                  selector: {app: storefront}
+                  ports:
+                    - port: 443
+                """), ScanConfig.defaults());
+
+        assertThat(result.findings()).extracting(Finding::checkId, f -> f.resource().name()).containsExactly(
+                tuple("service-load-balancer-open", "storefront"),
+                tuple("service-load-balancer-open", "storefront-v6"));
+    }
+
+    @Disabled("bug: ExternalExposure.ingress compares rule hosts with spec.tls[].hosts by string equality;"
+            + " a wildcard TLS host (*.example.com) covers www.example.com but the Ingress is flagged")
+    @Test
+    void wildcardTlsHostCoversItsSubdomains() {
+        Analysis.Result result = new ExternalExposure().analyze(TestInventory.snapshot("ingress.yaml", """
+                apiVersion: networking.k8s.io/v1
+                kind: Ingress
+                metadata:
+                  name: storefront
+                  namespace: shop
+                spec:
+                  ingressClassName: nginx
+                  tls:
+                    - hosts: ["*.shop.example.com"]
+                      secretName: wildcard-shop-tls
+                  rules:
+                    - host: www.shop.example.com
+                      http:
+                        paths:
+                          - path: /
+                            pathType: Prefix
+                            backend:
+                              service:
+                                name: storefront
+                                port:
+                                  number: 80
+                    - host: "*.shop.example.com"
+                      http:
+                        paths:
+                          - path: /
+                            pathType: Prefix
+                            backend:
+                              service:
+                                name: storefront
+                                port:
+                                  number: 80
+                """), ScanConfig.defaults());
+
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.answers().get(0).table().rows().get(0).get(4)).isEqualTo("TLS; class nginx");
+    }
+}

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * digest means {@code :latest}.
  *
  * @param original   the reference exactly as written in the pod spec
- * @param registry   registry host (with port when one was given), e.g. {@code docker.io}
+ * @param registry   registry host (with port when one was given), lowercased, e.g. {@code docker.io}
  * @param repository repository path, e.g. {@code library/nginx}
  * @param tag        the tag; {@code latest} when neither tag nor digest was given; null with a digest only
  * @param digest     {@code sha256:...} or null
@@ -65,6 +65,7 @@ public record ImageRef(String original, String registry, String repository, Stri
                 path = rest.substring(firstSlash + 1);
             }
         }
+        registry = registry.toLowerCase(Locale.ROOT); // DNS names are case-insensitive
         if (registry.equals("index.docker.io") || registry.equals("registry-1.docker.io")) {
             registry = DOCKER_HUB;
         }

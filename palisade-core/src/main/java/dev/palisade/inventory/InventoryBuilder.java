@@ -110,13 +110,9 @@ public final class InventoryBuilder {
         return null;
     }
 
-    /** Jackson's message without the input excerpt, plus the JSON path of the offending field. */
+    /** Jackson's message without quoted input, plus the JSON path of the offending field. */
     private static String describe(JacksonException e) {
-        String message = e.getOriginalMessage();
-        int newline = message == null ? -1 : message.indexOf('\n');
-        if (newline >= 0) {
-            message = message.substring(0, newline);
-        }
+        String message = InputText.safeMessage(e.getOriginalMessage());
         String path = e.getPath().stream()
                 .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                 .reduce("", (a, b) -> b.startsWith("[") ? a + b : (a.isEmpty() ? b : a + "." + b));

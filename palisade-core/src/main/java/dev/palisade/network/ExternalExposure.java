@@ -25,11 +25,11 @@ import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBackend;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressTLS;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -89,7 +89,8 @@ public final class ExternalExposure implements Analysis {
         if (type.equals("LoadBalancer") || type.equals("NodePort")) {
             boolean balancer = type.equals("LoadBalancer");
             List<String> sources = spec.getLoadBalancerSourceRanges();
-            boolean open = balancer && (sources == null || sources.isEmpty());
+            boolean open = balancer && (sources == null || sources.isEmpty()
+                    || sources.stream().anyMatch(ExternalExposure::everyAddress));
             String note = balancer ? (open ? "open to any source" : "sources: " + String.join(", ", sources)) : "";
             table.row(type, name, ports(spec.getPorts(), balancer), reaches, note);
             count++;
@@ -107,6 +108,11 @@ public final class ExternalExposure implements Analysis {
             count++;
         }
         return count;
+    }
+
+    /** {@code 0.0.0.0/0} or {@code ::/0}: a source range that restricts nothing. */
+    private static boolean everyAddress(String range) {
+        return range.trim().endsWith("/0");
     }
 
     private static String ports(List<ServicePort> ports, boolean servicePorts) {
@@ -148,11 +154,10 @@ public final class ExternalExposure implements Analysis {
                 reaches.add(serviceTarget(snapshot, namespace, backend.getService().getName()));
             }
         }
-        Set<String> tlsHosts = orEmpty(ingress.getSpec().getTls()).stream()
-                .flatMap(t -> orEmpty(t.getHosts()).stream()).collect(Collectors.toSet());
-        boolean anyTls = !orEmpty(ingress.getSpec().getTls()).isEmpty();
+        List<IngressTLS> tls = orEmpty(ingress.getSpec().getTls());
+        boolean anyTls = !tls.isEmpty();
         List<String> plain = orEmpty(ingress.getSpec().getRules()).stream().map(IngressRule::getHost)
-                .filter(Objects::nonNull).filter(h -> !tlsHosts.contains(h)).distinct().toList();
+                .filter(host -> !coveredByTls(host, tls)).map(host -> host == null ? "*" : host).distinct().toList();
         String note = !anyTls ? "no TLS" : plain.isEmpty() ? "TLS" : "no TLS for " + String.join(", ", plain);
         String className = ingress.getSpec().getIngressClassName();
         if (className != null) {
@@ -165,6 +170,31 @@ public final class ExternalExposure implements Analysis {
                     + (anyTls ? String.join(", ", plain) : String.join(", ", hosts)) + " over plain HTTP"));
         }
         return 1;
+    }
+
+    /**
+     * Whether a TLS entry serves the rule's host: by name, by a one-label wildcard ({@code *.example.com}), or,
+     * for a rule without host, by an entry without hosts (which applies to the catch-all).
+     */
+    private static boolean coveredByTls(String host, List<IngressTLS> tls) {
+        for (IngressTLS entry : tls) {
+            List<String> hosts = orEmpty(entry.getHosts());
+            if (host == null) {
+                if (hosts.isEmpty()) {
+                    return true;
+                }
+                continue;
+            }
+            for (String tlsHost : hosts) {
+                String name = host.toLowerCase(java.util.Locale.ROOT);
+                String pattern = tlsHost.toLowerCase(java.util.Locale.ROOT);
+                if (pattern.equals(name) || (pattern.startsWith("*.") && name.endsWith(pattern.substring(1))
+                        && name.indexOf('.') == name.length() - pattern.length() + 1)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static int httpRoute(Snapshot snapshot, KubeObject object, Table.Builder table) {

@@ -54,7 +54,7 @@ public final class Ownership implements Analysis {
             table.row(UNOWNED_ROW, String.valueOf(unowned.size()), String.join(", ", namespacesByTeam.get(UNOWNED_ROW)));
         }
         int teams = workloadsByTeam.size() - (unowned.isEmpty() ? 0 : 1);
-        String summary = Text.count(teams, "team") + " own " + (snapshot.workloads().size() - unowned.size())
+        String summary = Text.count(teams, "team") + (teams == 1 ? " owns " : " own ")+ (snapshot.workloads().size() - unowned.size())
                 + " of " + Text.count(snapshot.workloads().size(), "workload")
                 + (unowned.isEmpty() ? "." : "; " + unowned.size() + " without an owner (findings "
                 + UNOWNED.id() + ").");

@@ -1,6 +1,7 @@
 package dev.palisade.source;
 
 import dev.palisade.inventory.InputProblem;
+import dev.palisade.inventory.InputText;
 import dev.palisade.inventory.RawDocument;
 import dev.palisade.inventory.SourceLocation;
 import java.util.ArrayList;
@@ -161,7 +162,7 @@ public final class ManifestParser {
                     "invalid YAML: " + describe(e) + column));
             return;
         } catch (YamlEngineException | IllegalStateException | StackOverflowError e) {
-            problems.add(InputProblem.error(location, "invalid YAML: " + firstLine(e.getMessage())));
+            problems.add(InputProblem.error(location, "invalid YAML: " + InputText.safeMessage(e.getMessage())));
             return;
         }
         if (root.isEmpty()) {
@@ -182,15 +183,7 @@ public final class ManifestParser {
     private static String describe(MarkedYamlEngineException e) {
         String problem = e.getProblem() == null ? "syntax error" : e.getProblem();
         String context = e.getContext();
-        return context == null || context.isBlank() ? problem : context + ": " + problem;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable document";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        return InputText.safeMessage(context == null || context.isBlank() ? problem : context + ": " + problem);
     }
 
     private static int lineOf(Node node, int firstLine) {
@@ -342,7 +335,7 @@ public final class ManifestParser {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             String column = e.getLocation() == null ? "" : ", column " + e.getLocation().getColumnNr();
             problems.add(InputProblem.error(new SourceLocation(origin, 0, Math.max(line, 0)),
-                    "invalid JSON: " + firstLine(e.getOriginalMessage()) + column));
+                    "invalid JSON: " + InputText.safeMessage(e.getOriginalMessage()) + column));
         }
     }
 

@@ -120,7 +120,7 @@ class ImageProvenanceTest {
 
         assertThat(answer.status()).isEqualTo(Answer.Status.ANSWERED);
         assertThat(answer.needs()).isEmpty();
-        assertThat(answer.summary()).isEqualTo("6 distinct images from 3 registries. Not all trusted: quay.io.");
+        assertThat(answer.summary()).isEqualTo("6 distinct images from 3 registries. 2 images from untrusted sources in quay.io (findings image-untrusted-registry).");
         assertThat(answer.table().rows()).extracting(row -> row.get(0), row -> row.get(1)).containsExactly(
                 tuple("docker.io", "yes"), tuple("quay.io", "no"), tuple("registry.corp.example", "yes"));
         assertThat(result.findings()).filteredOn(f -> f.checkId().equals("image-untrusted-registry"))
@@ -146,8 +146,9 @@ class ImageProvenanceTest {
         Answer answer = answer(result);
 
         assertThat(answer.table().rows()).extracting(row -> row.get(0), row -> row.get(1)).containsExactly(
-                tuple("docker.io", "partly"), tuple("quay.io", "yes"), tuple("registry.corp.example", "partly"));
-        assertThat(answer.summary()).endsWith(" Not all trusted: docker.io, registry.corp.example.");
+                tuple("docker.io", "partly: 1 untrusted"), tuple("quay.io", "yes"), tuple("registry.corp.example", "yes"));
+        assertThat(answer.summary()).endsWith(" 1 image from untrusted sources in docker.io (findings"
+                + " image-untrusted-registry).");
         // only the image outside the trusted path is a finding
         assertThat(result.findings()).filteredOn(f -> f.checkId().equals("image-untrusted-registry"))
                 .extracting(f -> f.resource().toString(), Finding::message)

@@ -89,17 +89,13 @@ class RegistryMatcherTest {
     void wholeRegistryOrSomeRepositories() {
         RegistryMatcher matcher = new RegistryMatcher(List.of("quay.io", "docker.io/library", "*.corp.example",
                 "ghcr.io/acme"));
-        assertThat(matcher.matchesRegistry("quay.io")).isTrue();
-        assertThat(matcher.matchesRegistry("QUAY.IO")).isTrue();
-        assertThat(matcher.matchesRegistry("registry.corp.example")).isTrue();
-        assertThat(matcher.matchesRegistry("docker.io")).isFalse();
-        assertThat(matcher.matchesRegistry("ghcr.io")).isFalse();
-        assertThat(matcher.matchesSomeRepository("docker.io")).isTrue();
-        assertThat(matcher.matchesSomeRepository("ghcr.io")).isTrue();
-        assertThat(matcher.matchesSomeRepository("GHCR.io")).isTrue();
-        assertThat(matcher.matchesSomeRepository("quay.io")).isFalse();
-        assertThat(matcher.matchesSomeRepository("gcr.io")).isFalse();
+        assertThat(matcher.matches(ImageRef.parse("QUAY.IO/any/thing:1"))).isTrue();
+        assertThat(matcher.matches(ImageRef.parse("registry.corp.example/x:1"))).isTrue();
+        assertThat(matcher.matches(ImageRef.parse("nginx:1"))).isTrue();
+        assertThat(matcher.matches(ImageRef.parse("bitnami/redis:7"))).isFalse();
+        assertThat(matcher.matches(ImageRef.parse("ghcr.io/acme/app:1"))).isTrue();
+        assertThat(matcher.matches(ImageRef.parse("ghcr.io/other/app:1"))).isFalse();
         // ghcr.io/acme is a path of ghcr.io, not of ghcr.io.mirror.example
-        assertThat(matcher.matchesSomeRepository("ghcr.io.mirror.example")).isFalse();
+        assertThat(matcher.matches(ImageRef.parse("ghcr.io.mirror.example/acme/app:1"))).isFalse();
     }
 }

@@ -137,7 +137,7 @@ class InventoryBuilderTest {
                 "error: mixed.yaml: document 1, line 1: not a Kubernetes object: missing or empty 'apiVersion'",
                 "error: mixed.yaml: document 4, line 10: not a Kubernetes object: missing or empty 'metadata.name'",
                 "error: mixed.yaml: document 5, line 14: invalid Deployment broken: field spec.replicas:"
-                        + " Cannot deserialize value of type `java.lang.Integer` from String \"three\":"
+                        + " Cannot deserialize value of type `java.lang.Integer` from String '…':"
                         + " not a valid `java.lang.Integer` value");
     }
 

@@ -250,7 +250,7 @@ class OwnershipTest {
                 List.of("workload-annotation-team", "1", "payments"),
                 List.of("workload-label-team", "1", "payments"),
                 List.of("(no owner)", "2", "sandbox"));
-        assertThat(answer.summary()).isEqualTo("6 teams own 6 of 8 workloads; 2 have no owner (listed as findings"
+        assertThat(answer.summary()).isEqualTo("6 teams own 6 of 8 workloads; 2 without an owner (findings"
                 + " workload-without-owner).");
 
         assertThat(result.findings()).extracting(Finding::checkId, Finding::severity, f -> f.resource().toString())
@@ -281,7 +281,7 @@ class OwnershipTest {
                 """);
         Answer answer = new Ownership().analyze(snapshot, ScanConfig.defaults()).answers().get(0);
         assertThat(answer.table().rows()).containsExactly(List.of("web", "2", "cart, shop"));
-        assertThat(answer.summary()).isEqualTo("1 teams own 2 of 2 workloads.");
+        assertThat(answer.summary()).isEqualTo("1 team owns 2 of 2 workloads.");
     }
 
     @Test
@@ -294,7 +294,7 @@ class OwnershipTest {
         assertThat(answer.table().rows()).containsExactly(
                 List.of("cc-42", "1", "sandbox"),
                 List.of("(no owner)", "7", "payments, sandbox, search"));
-        assertThat(answer.summary()).isEqualTo("1 teams own 1 of 8 workloads; 7 have no owner (listed as findings"
+        assertThat(answer.summary()).isEqualTo("1 team owns 1 of 8 workloads; 7 without an owner (findings"
                 + " workload-without-owner).");
         assertThat(result.findings()).hasSize(7)
                 .allSatisfy(f -> assertThat(f.message()).contains("cost-center, example.com/squad"));

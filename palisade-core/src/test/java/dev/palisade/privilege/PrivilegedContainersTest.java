@@ -120,7 +120,7 @@ class PrivilegedContainersTest {
                 List.of("kube-system", "DaemonSet/csi-node", "driver", "privileged: true", csiHost),
                 List.of("storage", "Deployment/fuse-mounter", "mounter", "capabilities.add: SYS_ADMIN", "hostIPC"),
                 List.of("storage", "Deployment/fuse-mounter", "everything", "capabilities.add: ALL", "hostIPC"));
-        assertThat(answer.summary()).isEqualTo("1 workloads run privileged containers: DaemonSet kube-system/csi-node."
+        assertThat(answer.summary()).isEqualTo("1 workload with privileged containers: DaemonSet kube-system/csi-node."
                 + " 2 more containers add SYS_ADMIN or ALL capabilities.");
     }
 

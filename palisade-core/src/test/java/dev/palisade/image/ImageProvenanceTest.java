@@ -8,7 +8,7 @@ import dev.palisade.scan.Analysis;
 import dev.palisade.scan.Answer;
 import dev.palisade.scan.Finding;
 import dev.palisade.scan.ScanConfig;
-import dev.palisade.scan.TestInventory;
+import dev.palisade.TestSupport;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -86,7 +86,7 @@ class ImageProvenanceTest {
             """;
 
     private static Analysis.Result analyze(List<String> trusted) {
-        Snapshot snapshot = TestInventory.snapshot("images.yaml", MANIFESTS);
+        Snapshot snapshot = TestSupport.snapshot("images.yaml", MANIFESTS);
         return new ImageProvenance().analyze(snapshot, new ScanConfig(trusted, List.of()));
     }
 
@@ -177,7 +177,7 @@ class ImageProvenanceTest {
                         - name: pinned
                           image: registry.corp.example/shop/seed:latest@sha256:0d17b565c37bcbd895e9d92315a05c1c3c9a29f762b011a10c54a66cd53c9b31
                 """;
-        Analysis.Result result = new ImageProvenance().analyze(TestInventory.snapshot("job.yaml", yaml),
+        Analysis.Result result = new ImageProvenance().analyze(TestSupport.snapshot("job.yaml", yaml),
                 ScanConfig.defaults());
         assertThat(result.findings()).extracting(Finding::checkId, Finding::message).containsExactlyInAnyOrder(
                 tuple("image-mutable-tag", "container \"fetch\" image curlimages/curl has no tag, so it means :latest"),

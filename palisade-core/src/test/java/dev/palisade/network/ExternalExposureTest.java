@@ -10,7 +10,7 @@ import dev.palisade.scan.Answer;
 import dev.palisade.scan.Finding;
 import dev.palisade.scan.ScanConfig;
 import dev.palisade.scan.Severity;
-import dev.palisade.scan.TestInventory;
+import dev.palisade.TestSupport;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -298,7 +298,7 @@ class ExternalExposureTest {
             """;
 
     private static Snapshot snapshot() {
-        Snapshot snapshot = TestInventory.snapshot("exposure.yaml", WORKLOADS + "---\n" + EXPOSURES);
+        Snapshot snapshot = TestSupport.snapshot("exposure.yaml", WORKLOADS + "---\n" + EXPOSURES);
         assertThat(snapshot.problems()).isEmpty();
         return snapshot;
     }
@@ -370,7 +370,7 @@ class ExternalExposureTest {
 
     @Test
     void nothingExposed() {
-        Analysis.Result result = new ExternalExposure().analyze(TestInventory.snapshot("internal.yaml", """
+        Analysis.Result result = new ExternalExposure().analyze(TestSupport.snapshot("internal.yaml", """
                 apiVersion: v1
                 kind: Service
                 metadata:
@@ -389,7 +389,7 @@ class ExternalExposureTest {
 
     @Test
     void loadBalancerOpenToTheWholeInternetThroughSourceRanges() {
-        Analysis.Result result = new ExternalExposure().analyze(TestInventory.snapshot("lb.yaml", """
+        Analysis.Result result = new ExternalExposure().analyze(TestSupport.snapshot("lb.yaml", """
                 apiVersion: v1
                 kind: Service
                 metadata:
@@ -423,7 +423,7 @@ class ExternalExposureTest {
 
     @Test
     void wildcardTlsHostCoversItsSubdomains() {
-        Analysis.Result result = new ExternalExposure().analyze(TestInventory.snapshot("ingress.yaml", """
+        Analysis.Result result = new ExternalExposure().analyze(TestSupport.snapshot("ingress.yaml", """
                 apiVersion: networking.k8s.io/v1
                 kind: Ingress
                 metadata:

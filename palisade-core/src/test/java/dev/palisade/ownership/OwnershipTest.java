@@ -10,7 +10,7 @@ import dev.palisade.scan.Answer;
 import dev.palisade.scan.Finding;
 import dev.palisade.scan.ScanConfig;
 import dev.palisade.scan.Severity;
-import dev.palisade.scan.TestInventory;
+import dev.palisade.TestSupport;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -176,7 +176,7 @@ class OwnershipTest {
             """;
 
     private static Snapshot snapshot() {
-        Snapshot snapshot = TestInventory.snapshot("owners.yaml", MANIFESTS);
+        Snapshot snapshot = TestSupport.snapshot("owners.yaml", MANIFESTS);
         assertThat(snapshot.problems()).isEmpty();
         return snapshot;
     }
@@ -208,7 +208,7 @@ class OwnershipTest {
 
     @Test
     void podTemplateLabelBeatsPodTemplateAnnotation() {
-        Snapshot snapshot = TestInventory.snapshot("pod-template.yaml", """
+        Snapshot snapshot = TestSupport.snapshot("pod-template.yaml", """
                 apiVersion: batch/v1
                 kind: CronJob
                 metadata:
@@ -266,7 +266,7 @@ class OwnershipTest {
 
     @Test
     void oneTeamAcrossNamespacesIsOneRow() {
-        Snapshot snapshot = TestInventory.snapshot("one-team.yaml", """
+        Snapshot snapshot = TestSupport.snapshot("one-team.yaml", """
                 apiVersion: v1
                 kind: Pod
                 metadata: {name: a, namespace: shop, labels: {team: web}}

@@ -8,7 +8,7 @@ import dev.palisade.scan.Answer;
 import dev.palisade.scan.Finding;
 import dev.palisade.scan.ScanConfig;
 import dev.palisade.scan.Severity;
-import dev.palisade.scan.TestInventory;
+import dev.palisade.TestSupport;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -99,7 +99,7 @@ class PrivilegedContainersTest {
             """;
 
     private static Analysis.Result analyze(String yaml) {
-        return new PrivilegedContainers().analyze(TestInventory.snapshot("privileged.yaml", yaml),
+        return new PrivilegedContainers().analyze(TestSupport.snapshot("privileged.yaml", yaml),
                 ScanConfig.defaults());
     }
 

@@ -34,7 +34,7 @@ class JsonRendererTest {
         assertThat(inventory.path("workloads").asInt()).isEqualTo(3);
         assertThat(inventory.path("namespaces").asInt()).isEqualTo(2);
         assertThat(inventory.path("sources").get(0).asString()).isEqualTo(Reports.MIXED_ORIGIN);
-        assertThat(inventory.path("loadedAt").asString()).isEqualTo("2025-01-15T10:00:00Z");
+        assertThat(inventory.path("loadedAt").asString()).isEqualTo("2026-01-01T00:00:00Z");
         assertThat(inventory.path("kinds").path("Deployment").asInt()).isEqualTo(2);
         assertThat(inventory.path("kinds").path("Service").asInt()).isEqualTo(2);
         assertThat(inventory.path("problems").path("errors").asInt()).isZero();

@@ -6,7 +6,7 @@ import dev.palisade.inventory.Snapshot;
 import dev.palisade.scan.ScanConfig;
 import dev.palisade.scan.ScanReport;
 import dev.palisade.scan.Scanner;
-import dev.palisade.scan.TestInventory;
+import dev.palisade.TestSupport;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -24,7 +24,7 @@ final class Reports {
     }
 
     static ScanReport scan(String origin, String resource) {
-        Snapshot snapshot = TestInventory.snapshot(origin, TestInventory.resource(resource));
+        Snapshot snapshot = TestSupport.snapshot(origin, TestSupport.resource(resource));
         return Scanner.scan(snapshot, CONFIG);
     }
 

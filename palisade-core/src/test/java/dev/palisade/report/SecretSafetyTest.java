@@ -7,7 +7,7 @@ import dev.palisade.inventory.Snapshot;
 import dev.palisade.scan.ScanConfig;
 import dev.palisade.scan.ScanReport;
 import dev.palisade.scan.Scanner;
-import dev.palisade.scan.TestInventory;
+import dev.palisade.TestSupport;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -54,12 +54,12 @@ class SecretSafetyTest {
 
     @Test
     void noSecretValueInAnyOutputFormat() {
-        String yaml = TestInventory.resource("report/secrets.yaml");
+        String yaml = TestSupport.resource("report/secrets.yaml");
         for (String canary : CANARIES) {
             assertThat(yaml).as("the fixture carries %s", canary).containsAnyOf(forbidden(List.of(canary))
                     .toArray(String[]::new));
         }
-        Snapshot snapshot = TestInventory.snapshot("report/secrets.yaml", yaml);
+        Snapshot snapshot = TestSupport.snapshot("report/secrets.yaml", yaml);
         assertThat(snapshot.problems()).isEmpty();
         assertThat(snapshot.countsByKind()).containsEntry("Secret", 2).containsEntry("Deployment", 2);
         ScanReport report = Scanner.scan(snapshot, new ScanConfig(List.of("registry.corp.example"), List.of()));
@@ -87,7 +87,7 @@ class SecretSafetyTest {
                   "stringData": {"password": %s}
                 }
                 """.formatted(canary);
-        Snapshot snapshot = TestInventory.snapshot("secret.json", json);
+        Snapshot snapshot = TestSupport.snapshot("secret.json", json);
         assertThat(snapshot.problems()).hasSize(1);
 
         ScanReport report = Scanner.scan(snapshot, ScanConfig.defaults());
@@ -106,7 +106,7 @@ class SecretSafetyTest {
                 stringData:
                   password: *%s
                 """.formatted(canary);
-        Snapshot snapshot = TestInventory.snapshot("secret.yaml", yaml);
+        Snapshot snapshot = TestSupport.snapshot("secret.yaml", yaml);
         assertThat(snapshot.problems()).hasSize(1);
 
         ScanReport report = Scanner.scan(snapshot, ScanConfig.defaults());

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.palisade.scan.ScanConfig;
 import dev.palisade.scan.ScanReport;
 import dev.palisade.scan.Scanner;
-import dev.palisade.scan.TestInventory;
+import dev.palisade.TestSupport;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,7 +52,7 @@ class TableRendererTest {
                     ---
                     """, i, i, 30000 + i));
         }
-        ScanReport report = Scanner.scan(TestInventory.snapshot("many.yaml", yaml.toString()), ScanConfig.defaults());
+        ScanReport report = Scanner.scan(TestSupport.snapshot("many.yaml", yaml.toString()), ScanConfig.defaults());
         assertThat(report.answers().get(6).table().rows()).hasSize(40);
 
         String text = Reports.render(new TableRenderer(false), report);
@@ -81,7 +81,7 @@ class TableRendererTest {
                     ---
                     """, i));
         }
-        ScanReport report = Scanner.scan(TestInventory.snapshot("thirty.yaml", yaml.toString()), ScanConfig.defaults());
+        ScanReport report = Scanner.scan(TestSupport.snapshot("thirty.yaml", yaml.toString()), ScanConfig.defaults());
         assertThat(Reports.render(new TableRenderer(false), report)).doesNotContain("more rows");
     }
 }

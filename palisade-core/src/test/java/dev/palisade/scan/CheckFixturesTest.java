@@ -1,5 +1,7 @@
 package dev.palisade.scan;
 
+import dev.palisade.TestSupport;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.palisade.inventory.Snapshot;
@@ -78,9 +80,9 @@ class CheckFixturesTest {
     @MethodSource("checkIds")
     void violatingFixtureProducesTheAnnouncedFindings(String checkId) {
         String path = "checks/" + checkId + "/violating.yaml";
-        String text = TestInventory.resource(path);
+        String text = TestSupport.resource(path);
         Expectation expected = expectation(path, text);
-        Snapshot snapshot = TestInventory.snapshot(path, text);
+        Snapshot snapshot = TestSupport.snapshot(path, text);
         assertThat(snapshot.problems()).as("fixture must load cleanly").isEmpty();
 
         List<Finding> findings = Scanner.scan(snapshot, config(checkId)).findings().stream()
@@ -106,7 +108,7 @@ class CheckFixturesTest {
     @MethodSource("checkIds")
     void compliantFixtureProducesNoFindingOfTheCheck(String checkId) {
         String path = "checks/" + checkId + "/compliant.yaml";
-        Snapshot snapshot = TestInventory.fromResource(path);
+        Snapshot snapshot = TestSupport.snapshotOf(path);
         assertThat(snapshot.problems()).as("fixture must load cleanly").isEmpty();
         assertThat(snapshot.objects()).as("near misses to test").isNotEmpty();
 
@@ -118,7 +120,7 @@ class CheckFixturesTest {
 
     @Test
     void untrustedRegistryFindsNothingWhenNoRegistryIsConfigured() {
-        Snapshot snapshot = TestInventory.fromResource("checks/image-untrusted-registry/violating.yaml");
+        Snapshot snapshot = TestSupport.snapshotOf("checks/image-untrusted-registry/violating.yaml");
         assertThat(Scanner.scan(snapshot, ScanConfig.defaults()).findings())
                 .noneMatch(f -> f.checkId().equals("image-untrusted-registry"));
     }

@@ -28,7 +28,14 @@ public final class InventoryBuilder {
 
     /** Builds a snapshot. Conversion runs in parallel; the result keeps input order and is deterministic. */
     public static Snapshot build(SnapshotInfo info, List<RawDocument> documents, List<InputProblem> earlierProblems) {
-        List<Converted> converted = documents.parallelStream().map(InventoryBuilder::convert).toList();
+        return assemble(info, documents.parallelStream().map(InventoryBuilder::convert).toList(), earlierProblems);
+    }
+
+    /**
+     * Builds a snapshot from documents already converted, in input order. Sources that convert each document as
+     * soon as it is parsed use this, so that JSON trees do not outlive their document.
+     */
+    public static Snapshot assemble(SnapshotInfo info, List<Converted> converted, List<InputProblem> earlierProblems) {
         List<InputProblem> problems = new ArrayList<>(earlierProblems);
         List<KubeObject> objects = new ArrayList<>(converted.size());
         Map<String, KubeObject> seen = new HashMap<>();
@@ -51,10 +58,12 @@ public final class InventoryBuilder {
         return new Snapshot(info, objects, workloads.workloads(), problems);
     }
 
-    private record Converted(KubeObject object, InputProblem problem) {
+    /** One document after conversion: the object, or the problem that kept it out. */
+    public record Converted(KubeObject object, InputProblem problem) {
     }
 
-    private static Converted convert(RawDocument document) {
+    /** Checks, redacts and types one document. Thread-safe; the document's tree is modified (redacted). */
+    public static Converted convert(RawDocument document) {
         ObjectNode body = document.body();
         SourceLocation source = document.source();
         String missing = missingField(body);

@@ -2,7 +2,6 @@ package dev.palisade.source;
 
 import dev.palisade.inventory.InputProblem;
 import dev.palisade.inventory.InventoryBuilder;
-import dev.palisade.inventory.RawDocument;
 import dev.palisade.inventory.Snapshot;
 import dev.palisade.inventory.SnapshotInfo;
 import dev.palisade.inventory.SourceLocation;
@@ -63,20 +62,21 @@ public final class InventoryLoader {
             throw new SourceException("no input: give manifest paths (or - for stdin), --kubeconfig/--context for a"
                     + " live cluster, or --snapshot FILE");
         }
-        List<RawDocument> documents = new ArrayList<>();
+        List<InventoryBuilder.Converted> objects = new ArrayList<>();
         List<InputProblem> problems = new ArrayList<>();
         List<String> descriptions = new ArrayList<>();
         String cluster = "";
         if (hasPaths) {
-            Loaded manifests = new ManifestSource(request.maxFileBytes()).load(request.paths(), request.stdin());
-            documents.addAll(manifests.documents());
+            ManifestParser.Result<InventoryBuilder.Converted> manifests = new ManifestSource(request.maxFileBytes())
+                    .load(request.paths(), request.stdin(), InventoryBuilder::convert);
+            objects.addAll(manifests.items());
             problems.addAll(manifests.problems());
             descriptions.addAll(request.paths().stream().map(p -> p.equals("-") ? "<stdin>" : p).toList());
         }
         if (request.live() != null) {
             try {
                 Loaded live = LiveClusterSource.load(request.live());
-                documents.addAll(live.documents());
+                live.documents().stream().map(InventoryBuilder::convert).forEach(objects::add);
                 problems.addAll(live.problems());
                 cluster = live.cluster();
             } catch (SourceException e) {
@@ -89,6 +89,6 @@ public final class InventoryLoader {
             descriptions.add("cluster " + (cluster.isEmpty() ? "(current context)" : cluster));
         }
         SnapshotInfo info = new SnapshotInfo(descriptions, cluster, clock.instant());
-        return InventoryBuilder.build(info, documents, problems);
+        return InventoryBuilder.assemble(info, objects, problems);
     }
 }

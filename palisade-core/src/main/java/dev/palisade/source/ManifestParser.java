@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -19,7 +21,7 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
+import org.snakeyaml.engine.v2.schema.FailsafeSchema;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -50,7 +52,7 @@ public final class ManifestParser {
 
     public ManifestParser(int maxDocumentChars) {
         this.settings = LoadSettings.builder()
-                .setSchema(new CoreSchema())
+                .setSchema(new FailsafeSchema()) // plain scalars are typed by CoreScalars: faster than regexes
                 .setAllowDuplicateKeys(false)
                 .setMaxAliasesForCollections(50)
                 .setCodePointLimit(maxDocumentChars)
@@ -58,24 +60,43 @@ public final class ManifestParser {
                 .build();
     }
 
-    /** The result of parsing one input: the documents that parsed, and a problem for each that did not. */
-    public record Result(List<RawDocument> documents, List<InputProblem> problems) {
+    /**
+     * The result of parsing one input: what each document that parsed became, and a problem for each that did
+     * not.
+     */
+    public record Result<T>(List<T> items, List<InputProblem> problems) {
     }
 
     /** Parses {@code text}; {@code json} selects the JSON reader (a stream of one or more JSON values). */
-    public Result parse(String origin, String text, boolean json) {
-        List<RawDocument> documents = new ArrayList<>();
-        List<InputProblem> problems = new ArrayList<>();
+    public Result<RawDocument> parse(String origin, String text, boolean json) {
+        return parse(origin, text, json, Function.identity());
+    }
+
+    /**
+     * Parses {@code text} and hands each document to {@code each} as soon as it is parsed, so its tree can be
+     * dropped right away. YAML documents are parsed in parallel; the result keeps their order.
+     */
+    public <T> Result<T> parse(String origin, String text, boolean json, Function<RawDocument, T> each) {
         if (json) {
+            List<RawDocument> documents = new ArrayList<>();
+            List<InputProblem> problems = new ArrayList<>();
             parseJson(origin, text, documents, problems);
-        } else {
-            int index = 0;
-            for (DocumentText document : splitYaml(text)) {
-                index++;
-                parseYamlDocument(origin, index, document, documents, problems);
-            }
+            return new Result<>(documents.stream().map(each).toList(), problems);
         }
-        return new Result(documents, problems);
+        List<DocumentText> texts = splitYaml(text);
+        List<Result<T>> parsed = IntStream.range(0, texts.size()).parallel().mapToObj(i -> {
+            List<RawDocument> documents = new ArrayList<>(1);
+            List<InputProblem> problems = new ArrayList<>(0);
+            parseYamlDocument(origin, i + 1, texts.get(i), documents, problems);
+            return new Result<>(documents.stream().map(each).toList(), problems);
+        }).toList();
+        List<T> items = new ArrayList<>();
+        List<InputProblem> problems = new ArrayList<>();
+        for (Result<T> result : parsed) {
+            items.addAll(result.items());
+            problems.addAll(result.problems());
+        }
+        return new Result<>(items, problems);
     }
 
     /** True when text looks like JSON rather than YAML (used for stdin, which has no file name). */
@@ -275,45 +296,24 @@ public final class ManifestParser {
 
         private static JsonNode scalar(ScalarNode scalar) {
             String value = scalar.getValue();
-            Tag tag = scalar.getTag();
-            if (!scalar.isPlain() || tag.equals(Tag.STR)) {
+            if (!scalar.isPlain()) {
                 return NODES.textNode(value);
             }
+            Tag tag = scalar.getTag();
+            if (tag.equals(Tag.STR)) {
+                return CoreScalars.resolve(value);
+            }
+            // An explicit tag (!!int, !!bool, ...) or a custom one (kept as text).
             if (tag.equals(Tag.NULL)) {
                 return NODES.nullNode();
             }
             if (tag.equals(Tag.BOOL)) {
                 return NODES.booleanNode(value.equalsIgnoreCase("true"));
             }
-            if (tag.equals(Tag.INT)) {
-                try {
-                    return integer(value);
-                } catch (NumberFormatException e) {
-                    return NODES.textNode(value);
-                }
-            }
-            if (tag.equals(Tag.FLOAT)) {
-                try {
-                    double number = Double.parseDouble(value);
-                    return Double.isFinite(number) ? NODES.numberNode(number) : NODES.textNode(value);
-                } catch (NumberFormatException e) {
-                    return NODES.textNode(value);
-                }
-            }
-            return NODES.textNode(value);
-        }
-
-        private static JsonNode integer(String value) {
-            String digits = value.startsWith("+") ? value.substring(1) : value;
-            int radix = 10;
-            if (digits.startsWith("0x")) {
-                radix = 16;
-                digits = digits.substring(2);
-            } else if (digits.startsWith("0o")) {
-                radix = 8;
-                digits = digits.substring(2);
-            }
-            return integerNode(new java.math.BigInteger(digits, radix));
+            JsonNode resolved = CoreScalars.resolve(value);
+            boolean fits = (tag.equals(Tag.INT) && resolved.isIntegralNumber())
+                    || (tag.equals(Tag.FLOAT) && resolved.isNumber());
+            return fits ? resolved : NODES.textNode(value);
         }
     }
 
@@ -368,7 +368,7 @@ public final class ManifestParser {
                 return NODES.textNode(parser.getString());
             }
             case VALUE_NUMBER_INT -> {
-                return integerNode(parser.getBigIntegerValue());
+                return CoreScalars.integerNode(parser.getBigIntegerValue());
             }
             case VALUE_NUMBER_FLOAT -> {
                 return NODES.numberNode(parser.getDoubleValue());
@@ -386,14 +386,6 @@ public final class ManifestParser {
     }
 
     // ---- shared ----
-
-    /** The narrowest integer node: fabric8's IntOrString accepts int nodes only. */
-    private static JsonNode integerNode(java.math.BigInteger number) {
-        if (number.bitLength() < 32) {
-            return NODES.numberNode(number.intValue());
-        }
-        return number.bitLength() < 64 ? NODES.numberNode(number.longValue()) : NODES.numberNode(number);
-    }
 
     /** Emits a parsed document, expanding {@code *List} kinds into their items. */
     private static void emit(SourceLocation location, JsonNode tree, List<Integer> itemLines, List<RawDocument> out,

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Reads manifests from files, directories (recursively: {@code .yaml}, {@code .yml}, {@code .json}) and
@@ -51,6 +52,15 @@ public final class ManifestSource {
     }
 
     public Loaded load(List<String> paths, InputStream stdin) {
+        ManifestParser.Result<RawDocument> result = load(paths, stdin, Function.identity());
+        return new Loaded(result.items(), result.problems());
+    }
+
+    /**
+     * Reads the paths and hands each document to {@code each} as soon as it is parsed (files and documents in
+     * parallel); the result keeps input order.
+     */
+    public <T> ManifestParser.Result<T> load(List<String> paths, InputStream stdin, Function<RawDocument, T> each) {
         List<InputProblem> problems = new ArrayList<>();
         List<Input> inputs = new ArrayList<>();
         for (String path : paths) {
@@ -60,21 +70,21 @@ public final class ManifestSource {
                 collect(Path.of(path), inputs, problems);
             }
         }
-        List<ManifestParser.Result> results = inputs.parallelStream()
-                .map(input -> read(input, stdin))
+        List<ManifestParser.Result<T>> results = inputs.parallelStream()
+                .map(input -> read(input, stdin, each))
                 .toList();
-        List<RawDocument> documents = new ArrayList<>();
-        for (ManifestParser.Result result : results) {
-            documents.addAll(result.documents());
+        List<T> items = new ArrayList<>();
+        for (ManifestParser.Result<T> result : results) {
+            items.addAll(result.items());
             problems.addAll(result.problems());
         }
-        return new Loaded(documents, problems);
+        return new ManifestParser.Result<>(items, problems);
     }
 
     /** Parses manifest text that did not come from a file (bundled resources, tests). */
     public Loaded parse(String origin, String text) {
-        ManifestParser.Result result = parser.parse(origin, text, ManifestParser.looksLikeJson(text));
-        return new Loaded(result.documents(), result.problems());
+        ManifestParser.Result<RawDocument> result = parser.parse(origin, text, ManifestParser.looksLikeJson(text));
+        return new Loaded(result.items(), result.problems());
     }
 
     private void collect(Path path, List<Input> inputs, List<InputProblem> problems) {
@@ -127,7 +137,7 @@ public final class ManifestSource {
         return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
     }
 
-    private ManifestParser.Result read(Input input, InputStream stdin) {
+    private <T> ManifestParser.Result<T> read(Input input, InputStream stdin, Function<RawDocument, T> each) {
         SourceLocation location = SourceLocation.file(input.origin());
         byte[] bytes;
         try {
@@ -148,11 +158,11 @@ public final class ManifestSource {
             return failure(location, "not a text file: it contains a NUL byte at offset " + nul + " (binary data?)");
         }
         boolean json = input.file() == null ? ManifestParser.looksLikeJson(text) : input.json();
-        return parser.parse(input.origin(), text, json);
+        return parser.parse(input.origin(), text, json, each);
     }
 
-    private static ManifestParser.Result failure(SourceLocation location, String message) {
-        return new ManifestParser.Result(List.of(), List.of(InputProblem.error(location, message)));
+    private static <T> ManifestParser.Result<T> failure(SourceLocation location, String message) {
+        return new ManifestParser.Result<>(List.of(), List.of(InputProblem.error(location, message)));
     }
 
     private static final class TooLargeException extends IOException {

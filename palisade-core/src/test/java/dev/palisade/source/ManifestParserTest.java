@@ -28,10 +28,10 @@ class ManifestParserTest {
                 metadata: {name: b}
                 ...
                 """;
-        ManifestParser.Result result = parser.parse("f.yaml", yaml, false);
+        ManifestParser.Result<RawDocument> result = parser.parse("f.yaml", yaml, false);
 
         assertThat(result.problems()).isEmpty();
-        assertThat(result.documents()).extracting(RawDocument::source).containsExactly(
+        assertThat(result.items()).extracting(RawDocument::source).containsExactly(
                 new SourceLocation("f.yaml", 1, 3), new SourceLocation("f.yaml", 2, 10));
     }
 
@@ -52,9 +52,9 @@ class ManifestParserTest {
                 kind: ConfigMap
                 metadata: {name: after}
                 """;
-        ManifestParser.Result result = parser.parse("f.yaml", yaml, false);
+        ManifestParser.Result<RawDocument> result = parser.parse("f.yaml", yaml, false);
 
-        assertThat(result.documents()).extracting(d -> d.body().path("metadata").path("name").asString())
+        assertThat(result.items()).extracting(d -> d.body().path("metadata").path("name").asString())
                 .containsExactly("before", "after");
         assertThat(result.problems()).singleElement().satisfies(p -> {
             assertThat(p.level()).isEqualTo(InputProblem.Level.ERROR);
@@ -75,7 +75,7 @@ class ManifestParserTest {
                   password: c3VwZXItc2VjcmV0LXZhbHVl
                    oops: [
                 """;
-        ManifestParser.Result result = parser.parse("secret.yaml", yaml, false);
+        ManifestParser.Result<RawDocument> result = parser.parse("secret.yaml", yaml, false);
 
         assertThat(result.problems()).singleElement()
                 .satisfies(p -> assertThat(p.message()).doesNotContain("c3VwZXItc2VjcmV0LXZhbHVl"));
@@ -93,9 +93,9 @@ class ManifestParserTest {
             bomb.append("]\n");
         }
         String yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok}\n---\n" + bomb;
-        ManifestParser.Result result = parser.parse("bomb.yaml", yaml, false);
+        ManifestParser.Result<RawDocument> result = parser.parse("bomb.yaml", yaml, false);
 
-        assertThat(result.documents()).hasSize(1);
+        assertThat(result.items()).hasSize(1);
         assertThat(result.problems()).singleElement().satisfies(p -> {
             assertThat(p.location().document()).isEqualTo(2);
             assertThat(p.message()).contains("invalid YAML").containsIgnoringCase("alias");
@@ -110,9 +110,9 @@ class ManifestParserTest {
             yaml.append("l").append(i).append(": &l").append(i).append(" [*l").append(i - 1).append(", *l")
                     .append(i - 1).append("]\n");
         }
-        ManifestParser.Result result = parser.parse("wide.yaml", yaml.toString(), false);
+        ManifestParser.Result<RawDocument> result = parser.parse("wide.yaml", yaml.toString(), false);
 
-        assertThat(result.documents()).isEmpty();
+        assertThat(result.items()).isEmpty();
         assertThat(result.problems()).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("alias bomb"));
     }
@@ -129,10 +129,10 @@ class ManifestParserTest {
                     <<: *common
                     note: extra
                 """;
-        ManifestParser.Result result = parser.parse("m.yaml", yaml, false);
+        ManifestParser.Result<RawDocument> result = parser.parse("m.yaml", yaml, false);
 
         assertThat(result.problems()).isEmpty();
-        assertThat(result.documents().get(0).body().at("/metadata/annotations").toString())
+        assertThat(result.items().get(0).body().at("/metadata/annotations").toString())
                 .isEqualTo("{\"note\":\"extra\",\"team\":\"shop\",\"tier\":\"web\"}");
     }
 
@@ -146,9 +146,9 @@ class ManifestParserTest {
                   key: one
                   key: two
                 """;
-        ManifestParser.Result result = parser.parse("d.yaml", yaml, false);
+        ManifestParser.Result<RawDocument> result = parser.parse("d.yaml", yaml, false);
 
-        assertThat(result.documents()).isEmpty();
+        assertThat(result.items()).isEmpty();
         assertThat(result.problems()).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("duplicate key").contains("key"));
     }
@@ -161,7 +161,7 @@ class ManifestParserTest {
                 metadata: {name: types}
                 data: {int: 8080, hex: 0x1F, float: 1.5, bool: true, null: ~, quoted: "8080", version: 1.10}
                 """;
-        var data = parser.parse("t.yaml", yaml, false).documents().get(0).body().get("data");
+        var data = parser.parse("t.yaml", yaml, false).items().get(0).body().get("data");
 
         assertThat(data.get("int").isInt()).isTrue();
         assertThat(data.get("hex").asInt()).isEqualTo(31);
@@ -174,9 +174,9 @@ class ManifestParserTest {
     @Test
     void malformedJsonNamesTheLine() {
         String json = "{\n  \"apiVersion\": \"v1\",\n  \"kind\": \"ConfigMap\"\n  \"metadata\": {}\n}\n";
-        ManifestParser.Result result = parser.parse("bad.json", json, true);
+        ManifestParser.Result<RawDocument> result = parser.parse("bad.json", json, true);
 
-        assertThat(result.documents()).isEmpty();
+        assertThat(result.items()).isEmpty();
         assertThat(result.problems()).singleElement().satisfies(p -> {
             assertThat(p.location().line()).isEqualTo(4);
             assertThat(p.message()).startsWith("invalid JSON: ");
@@ -185,7 +185,7 @@ class ManifestParserTest {
 
     @Test
     void documentsThatAreScalarsAreNotObjects() {
-        ManifestParser.Result result = parser.parse("s.yaml", "just text\n", false);
+        ManifestParser.Result<RawDocument> result = parser.parse("s.yaml", "just text\n", false);
 
         assertThat(result.problems()).singleElement()
                 .satisfies(p -> assertThat(p.message()).isEqualTo("not a Kubernetes object: the document is a string, not a mapping"));

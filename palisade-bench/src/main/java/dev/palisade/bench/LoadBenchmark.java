@@ -1,12 +1,9 @@
 package dev.palisade.bench;
 
-import com.sun.management.OperatingSystemMXBean;
 import dev.palisade.inventory.InputProblem;
 import dev.palisade.inventory.Snapshot;
 import dev.palisade.source.InventoryLoader;
 import java.io.IOException;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -68,30 +65,17 @@ public class LoadBenchmark {
      */
     @Setup(Level.Iteration)
     public void startClock() {
-        cpuStart = processCpuNanos();
-        gcStart = gcMillis();
+        cpuStart = ProcessStats.cpuNanos();
+        gcStart = ProcessStats.gcMillis();
         wallStart = System.nanoTime();
     }
 
     @TearDown(Level.Iteration)
     public void stopClock() {
         long wall = (System.nanoTime() - wallStart) / 1_000_000;
-        long cpu = (processCpuNanos() - cpuStart) / 1_000_000;
+        long cpu = (ProcessStats.cpuNanos() - cpuStart) / 1_000_000;
         System.out.printf(Locale.ROOT, "[wall %d ms, process cpu %d ms (%.2f cores), gc pauses %d ms] ",
-                wall, cpu, wall == 0 ? 0.0 : (double) cpu / wall, gcMillis() - gcStart);
-    }
-
-    private static long processCpuNanos() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
-                ? os.getProcessCpuTime() : 0;
-    }
-
-    private static long gcMillis() {
-        long total = 0;
-        for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
-            total += Math.max(0, bean.getCollectionTime());
-        }
-        return total;
+                wall, cpu, wall == 0 ? 0.0 : (double) cpu / wall, ProcessStats.gcMillis() - gcStart);
     }
 
     @Benchmark

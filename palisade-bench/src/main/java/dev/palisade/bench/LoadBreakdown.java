@@ -10,8 +10,6 @@ import dev.palisade.source.ManifestSource;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -186,8 +184,8 @@ public final class LoadBreakdown {
     /** Wall time and GC time of one phase. */
     private static final class Phase {
         private final long start = System.nanoTime();
-        private final long gcStart = gcMillis();
-        private final long cpuStart = cpuNanos();
+        private final long gcStart = ProcessStats.gcMillis();
+        private final long cpuStart = ProcessStats.cpuNanos();
         long millis;
         long gc;
         long cpu;
@@ -198,8 +196,8 @@ public final class LoadBreakdown {
 
         void stop() {
             millis = (System.nanoTime() - start) / 1_000_000;
-            gc = gcMillis() - gcStart;
-            cpu = (cpuNanos() - cpuStart) / 1_000_000;
+            gc = ProcessStats.gcMillis() - gcStart;
+            cpu = (ProcessStats.cpuNanos() - cpuStart) / 1_000_000;
         }
 
         @Override
@@ -207,17 +205,5 @@ public final class LoadBreakdown {
             return millis + " ms (cpu " + cpu + " ms, gc " + gc + " ms)";
         }
 
-        private static long cpuNanos() {
-            return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                    ? os.getProcessCpuTime() : 0;
-        }
-
-        private static long gcMillis() {
-            long total = 0;
-            for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
-                total += Math.max(0, bean.getCollectionTime());
-            }
-            return total;
-        }
     }
 }

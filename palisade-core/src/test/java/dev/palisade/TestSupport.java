@@ -39,6 +39,17 @@ public final class TestSupport {
                 loaded.problems());
     }
 
+    /**
+     * Runs a full scan (policies first) and returns every finding of the scan with the answers of one
+     * analysis, as the analysis sees them.
+     */
+    public static dev.palisade.scan.Analysis.Result analyze(dev.palisade.scan.Analysis analysis, Snapshot snapshot,
+                                                          dev.palisade.scan.ScanConfig config) {
+        dev.palisade.scan.ScanReport report = dev.palisade.scan.Scanner.scan(snapshot, config);
+        return new dev.palisade.scan.Analysis.Result(report.findings(),
+                analysis.analyze(snapshot, config, report.findings()).answers());
+    }
+
     /** A snapshot of a test resource. */
     public static Snapshot snapshotOf(String path) {
         return snapshot(path, resource(path));

@@ -4,44 +4,38 @@ import dev.palisade.inventory.Snapshot;
 import dev.palisade.inventory.Workload;
 import dev.palisade.scan.Analysis;
 import dev.palisade.scan.Answer;
-import dev.palisade.scan.Check;
 import dev.palisade.scan.Finding;
 import dev.palisade.scan.ScanConfig;
-import dev.palisade.scan.Severity;
 import dev.palisade.scan.Table;
 import dev.palisade.scan.Text;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
-/** Question 11: which team owns each application, and which workloads nobody owns. */
+/**
+ * Question 11: which team owns each application (resolved by {@link OwnerResolver}), and which workloads
+ * nobody owns (the findings of policy {@value #UNOWNED}).
+ */
 public final class Ownership implements Analysis {
 
-    static final Check UNOWNED = new Check("workload-without-owner", "Workload without an owning team", Severity.LOW,
-            "Label the workload (or its namespace) with the owning team, e.g. team: payments.",
-            Map.of("stackrox", "Required Label: Owner/Team"));
-
+    static final String UNOWNED = "workload-without-owner";
     private static final String UNOWNED_ROW = "(no owner)";
 
     @Override
-    public Result analyze(Snapshot snapshot, ScanConfig config) {
+    public Result analyze(Snapshot snapshot, ScanConfig config, List<Finding> policyFindings) {
         OwnerResolver resolver = new OwnerResolver(snapshot, config.ownerKeys());
+        Set<String> unowned = Analysis.of(policyFindings, UNOWNED).stream().map(f -> f.resource().identity())
+                .collect(Collectors.toSet());
         Map<String, Set<String>> workloadsByTeam = new TreeMap<>();
         Map<String, Set<String>> namespacesByTeam = new TreeMap<>();
-        List<Finding> findings = new ArrayList<>();
         for (Workload workload : snapshot.workloads()) {
-            Optional<OwnerResolver.Owner> owner = resolver.owner(workload);
-            String team = owner.map(OwnerResolver.Owner::team).orElse(UNOWNED_ROW);
+            String team = unowned.contains(workload.ref().identity()) ? UNOWNED_ROW
+                    : resolver.owner(workload).map(OwnerResolver.Owner::team).orElse(UNOWNED_ROW);
             workloadsByTeam.computeIfAbsent(team, t -> new TreeSet<>()).add(workload.ref().toString());
             namespacesByTeam.computeIfAbsent(team, t -> new TreeSet<>()).add(workload.namespace());
-            if (owner.isEmpty()) {
-                findings.add(UNOWNED.finding(workload.ref(), workload.source(), "no label or annotation "
-                        + String.join(", ", config.ownerKeys()) + " on the workload, its pod template or its namespace"));
-            }
         }
         Table.Builder table = new Table.Builder("team", "workloads", "namespaces");
         workloadsByTeam.forEach((team, workloads) -> {
@@ -49,17 +43,18 @@ public final class Ownership implements Analysis {
                 table.row(team, String.valueOf(workloads.size()), String.join(", ", namespacesByTeam.get(team)));
             }
         });
-        Set<String> unowned = workloadsByTeam.getOrDefault(UNOWNED_ROW, Set.of());
-        if (!unowned.isEmpty()) {
-            table.row(UNOWNED_ROW, String.valueOf(unowned.size()), String.join(", ", namespacesByTeam.get(UNOWNED_ROW)));
+        Set<String> withoutOwner = workloadsByTeam.getOrDefault(UNOWNED_ROW, Set.of());
+        if (!withoutOwner.isEmpty()) {
+            table.row(UNOWNED_ROW, String.valueOf(withoutOwner.size()),
+                    String.join(", ", namespacesByTeam.get(UNOWNED_ROW)));
         }
-        int teams = workloadsByTeam.size() - (unowned.isEmpty() ? 0 : 1);
-        String summary = Text.count(teams, "team") + (teams == 1 ? " owns " : " own ")+ (snapshot.workloads().size() - unowned.size())
-                + " of " + Text.count(snapshot.workloads().size(), "workload")
-                + (unowned.isEmpty() ? "." : "; " + unowned.size() + " without an owner (findings "
-                + UNOWNED.id() + ").");
-        Answer answer = new Answer(11, "Which team owns each application?", Answer.Status.ANSWERED, summary,
-                table.build(), "");
-        return new Result(findings, List.of(answer));
+        int teams = workloadsByTeam.size() - (withoutOwner.isEmpty() ? 0 : 1);
+        String summary = Text.count(teams, "team") + (teams == 1 ? " owns " : " own ")
+                + (snapshot.workloads().size() - withoutOwner.size()) + " of "
+                + Text.count(snapshot.workloads().size(), "workload")
+                + (withoutOwner.isEmpty() ? "." : "; " + withoutOwner.size() + " without an owner (findings "
+                + UNOWNED + ").");
+        return Result.answer(new Answer(11, "Which team owns each application?", Answer.Status.ANSWERED, summary,
+                table.build(), ""));
     }
 }

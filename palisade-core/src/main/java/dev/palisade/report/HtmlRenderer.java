@@ -51,7 +51,7 @@ public final class HtmlRenderer implements ReportRenderer {
                     .append("</a></li>");
         }
         html.append("</ol><p><a href=\"#findings\">Findings</a>");
-        if (!snapshot.problems().isEmpty()) {
+        if (!report.problems().isEmpty()) {
             html.append(" · <a href=\"#problems\">Input problems</a>");
         }
         html.append("</p>\n");
@@ -71,14 +71,19 @@ public final class HtmlRenderer implements ReportRenderer {
         html.append("<table><tr><th>severity</th><th>check</th><th>resource</th><th>message</th><th>source</th></tr>\n");
         for (Finding finding : report.findings()) {
             html.append("<tr><td class=\"sev ").append(finding.severity().name()).append("\">")
-                    .append(finding.severity().name()).append("</td><td><code>").append(esc(finding.checkId()))
-                    .append("</code></td><td>").append(esc(finding.resource().toString())).append("</td><td>")
-                    .append(esc(finding.message())).append("<br><span class=\"meta\">")
-                    .append(esc(finding.remediation())).append("</span></td><td>")
+                    .append(finding.severity().name()).append(finding.exempted() ? "<br>exempted" : "")
+                    .append("</td><td><code>").append(esc(finding.policy()))
+                    .append("</code></td><td>").append(esc(finding.resource().toString()))
+                    .append(finding.container() == null ? "" : "<br>container " + esc(finding.container()))
+                    .append("</td><td>").append(esc(finding.message()))
+                    .append(finding.path().isEmpty() ? "" : "<br><code>" + esc(finding.path()) + "</code>")
+                    .append("<br><span class=\"meta\">")
+                    .append(esc(finding.exempted() ? "Exempted: " + finding.exemption() : finding.remediation()))
+                    .append("</span></td><td>")
                     .append(esc(finding.location().toString())).append("</td></tr>\n");
         }
         html.append("</table>\n");
-        problems(snapshot.problems(), html);
+        problems(report.problems(), html);
         html.append("</body></html>\n");
         out.write(html.toString());
     }

@@ -39,8 +39,9 @@ public final class JsonRenderer implements ReportRenderer {
         root.put("schemaVersion", ScanReport.SCHEMA_VERSION);
         root.putObject("tool").put("name", Palisade.NAME).put("version", Palisade.version());
         root.set("inventory", inventory(snapshot));
+        root.put("policiesEvaluated", report.policiesEvaluated());
         ArrayNode problems = root.putArray("problems");
-        snapshot.problems().forEach(p -> problems.add(problem(p)));
+        report.problems().forEach(p -> problems.add(problem(p)));
         ArrayNode workloads = root.putArray("workloads");
         snapshot.workloads().forEach(w -> workloads.add(workload(w)));
         ArrayNode findings = root.putArray("findings");
@@ -56,20 +57,18 @@ public final class JsonRenderer implements ReportRenderer {
         snapshot.info().sources().forEach(sources::add);
         inventory.put("cluster", snapshot.info().cluster());
         inventory.put("loadedAt", snapshot.info().loadedAt().toString());
+        inventory.put("problems", snapshot.problems().size());
         inventory.put("objects", snapshot.objects().size());
         inventory.put("workloads", snapshot.workloads().size());
         inventory.put("namespaces", snapshot.namespaces().size());
         ObjectNode kinds = inventory.putObject("kinds");
         snapshot.countsByKind().forEach(kinds::put);
-        ObjectNode problems = inventory.putObject("problems");
-        problems.put("errors", snapshot.problems().stream().filter(p -> p.level() == InputProblem.Level.ERROR).count());
-        problems.put("warnings", snapshot.problems().stream().filter(p -> p.level() == InputProblem.Level.WARNING).count());
         return inventory;
     }
 
     static ObjectNode location(SourceLocation location) {
         ObjectNode node = NODES.objectNode();
-        node.put("origin", location.origin());
+        node.put("file", location.origin());
         node.put("document", location.document());
         node.put("line", location.line());
         return node;
@@ -128,16 +127,23 @@ public final class JsonRenderer implements ReportRenderer {
         return node;
     }
 
-    private static ObjectNode finding(Finding finding) {
+    static ObjectNode finding(Finding finding) {
         ObjectNode node = NODES.objectNode();
-        node.put("checkId", finding.checkId());
+        node.put("policy", finding.policy());
         node.put("title", finding.title());
         node.put("severity", finding.severity().name());
         node.set("resource", resource(finding.resource()));
-        node.set("source", location(finding.location()));
+        node.put("container", finding.container());
+        node.put("path", finding.path());
         node.put("message", finding.message());
+        node.set("source", location(finding.location()));
         node.put("remediation", finding.remediation());
+        ArrayNode categories = node.putArray("categories");
+        finding.categories().forEach(categories::add);
         node.set("equivalents", map(new java.util.TreeMap<>(finding.equivalents())));
+        node.put("enforcement", finding.enforcement().name());
+        node.put("exempted", finding.exempted());
+        node.put("exemption", finding.exemption());
         return node;
     }
 

@@ -37,13 +37,13 @@ public final class SarifRenderer implements ReportRenderer {
         ArrayNode rules = driver.putArray("rules");
         Map<String, Integer> ruleIndex = new LinkedHashMap<>();
         for (Finding finding : report.findings()) {
-            if (ruleIndex.containsKey(finding.checkId())) {
+            if (ruleIndex.containsKey(finding.policy())) {
                 continue;
             }
-            ruleIndex.put(finding.checkId(), ruleIndex.size());
+            ruleIndex.put(finding.policy(), ruleIndex.size());
             ObjectNode rule = rules.addObject();
-            rule.put("id", finding.checkId());
-            rule.put("name", finding.checkId());
+            rule.put("id", finding.policy());
+            rule.put("name", finding.policy());
             rule.putObject("shortDescription").put("text", finding.title());
             rule.putObject("help").put("text", finding.remediation());
             rule.putObject("defaultConfiguration").put("level", level(finding.severity()));
@@ -58,8 +58,8 @@ public final class SarifRenderer implements ReportRenderer {
         ArrayNode results = run.putArray("results");
         for (Finding finding : report.findings()) {
             ObjectNode result = results.addObject();
-            result.put("ruleId", finding.checkId());
-            result.put("ruleIndex", ruleIndex.get(finding.checkId()));
+            result.put("ruleId", finding.policy());
+            result.put("ruleIndex", ruleIndex.get(finding.policy()));
             result.put("level", level(finding.severity()));
             result.putObject("message").put("text", finding.resource() + ": " + finding.message());
             ObjectNode location = result.putArray("locations").addObject();
@@ -72,8 +72,16 @@ public final class SarifRenderer implements ReportRenderer {
                 }
             }
             location.putArray("logicalLocations").addObject()
-                    .put("fullyQualifiedName", finding.resource().toString())
+                    .put("fullyQualifiedName", finding.resource() + (finding.container() == null ? ""
+                            : " container " + finding.container()))
                     .put("kind", "resource");
+            if (!finding.path().isEmpty()) {
+                result.putObject("properties").put("path", finding.path());
+            }
+            if (finding.exempted()) {
+                result.putArray("suppressions").addObject().put("kind", "inSource")
+                        .put("justification", finding.exemption());
+            }
         }
         JsonRenderer.MAPPER.writeValue(out, root);
         out.write('\n');

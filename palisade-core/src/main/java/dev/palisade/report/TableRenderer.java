@@ -46,7 +46,7 @@ public final class TableRenderer implements ReportRenderer {
                 .append(snapshot.workloads().size()).append(" workloads, ")
                 .append(snapshot.namespaces().size()).append(" namespaces (read ")
                 .append(snapshot.info().loadedAt()).append(")\n");
-        problems(snapshot.problems(), text);
+        problems(report.problems(), text);
         for (Answer answer : report.answers()) {
             answer(answer, text);
         }
@@ -121,20 +121,31 @@ public final class TableRenderer implements ReportRenderer {
     }
 
     private void findings(ScanReport report, StringBuilder text) {
-        List<Finding> findings = report.findings();
+        List<Finding> findings = report.findings().stream().filter(Finding::active).toList();
+        List<Finding> exempted = report.findings().stream().filter(Finding::exempted).toList();
         Map<Severity, Long> counts = new EnumMap<>(Severity.class);
         findings.forEach(f -> counts.merge(f.severity(), 1L, Long::sum));
         String breakdown = counts.isEmpty() ? "none" : counts.entrySet().stream()
                 .sorted(Map.Entry.<Severity, Long>comparingByKey().reversed())
                 .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(java.util.Locale.ROOT))
                 .collect(Collectors.joining(", "));
-        text.append('\n').append(paint(BOLD, "Findings (" + findings.size() + "): " + breakdown)).append('\n');
-        for (Finding finding : findings) {
-            text.append("  ").append(severity(finding.severity())).append("  ").append(finding.checkId())
-                    .append("  ").append(finding.resource()).append(paint(DIM, "  " + finding.location()))
-                    .append('\n');
-            text.append("            ").append(finding.message()).append('\n');
+        text.append('\n').append(paint(BOLD, "Findings (" + findings.size() + "): " + breakdown)).append(" from ")
+                .append(report.policiesEvaluated()).append(" policies\n");
+        findings.forEach(finding -> finding(finding, text));
+        if (!exempted.isEmpty()) {
+            text.append('\n').append(paint(BOLD, "Exempted findings (" + exempted.size() + ")")).append('\n');
+            exempted.forEach(finding -> {
+                finding(finding, text);
+                text.append("            ").append(paint(DIM, "exempted: " + finding.exemption())).append('\n');
+            });
         }
+    }
+
+    private void finding(Finding finding, StringBuilder text) {
+        text.append("  ").append(severity(finding.severity())).append("  ").append(finding.policy())
+                .append("  ").append(finding.resource()).append(paint(DIM, "  " + finding.location()))
+                .append('\n');
+        text.append("            ").append(finding.message()).append('\n');
     }
 
     private String severity(Severity severity) {

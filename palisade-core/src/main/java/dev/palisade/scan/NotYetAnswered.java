@@ -13,7 +13,7 @@ final class NotYetAnswered implements Analysis {
             + " does not perform yet. The images in use are listed under question 1.";
 
     @Override
-    public Result analyze(Snapshot snapshot, ScanConfig config) {
+    public Result analyze(Snapshot snapshot, ScanConfig config, List<Finding> policyFindings) {
         long live = snapshot.workloads().stream().filter(w -> !w.pods().isEmpty()).count();
         String running = live > 0
                 ? live + " workloads have running pods in this snapshot; which of them carry vulnerabilities needs"

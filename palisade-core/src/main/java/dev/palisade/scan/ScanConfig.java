@@ -1,24 +1,61 @@
 package dev.palisade.scan;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * What a scan needs beyond the inventory.
+ * What a scan needs beyond the inventory; read from {@code palisade.yaml} and command-line options.
  *
  * @param trustedRegistries registry hosts (or host/path prefixes) the organisation trusts; empty = not configured
  * @param ownerKeys         label and annotation keys that name a workload's owning team, in order of preference
+ * @param systemNamespaces  namespaces that belong to the platform rather than to application teams
+ * @param policies          which policies run and how
  */
-public record ScanConfig(List<String> trustedRegistries, List<String> ownerKeys) {
+public record ScanConfig(List<String> trustedRegistries, List<String> ownerKeys, Set<String> systemNamespaces,
+                         PolicySettings policies) {
 
     public static final List<String> DEFAULT_OWNER_KEYS = List.of("palisade.dev/owner", "owner", "team",
             "app.kubernetes.io/owner", "app.kubernetes.io/team");
+    public static final Set<String> DEFAULT_SYSTEM_NAMESPACES = Set.of("kube-system", "kube-public",
+            "kube-node-lease");
 
     public ScanConfig {
         trustedRegistries = List.copyOf(trustedRegistries);
         ownerKeys = ownerKeys.isEmpty() ? DEFAULT_OWNER_KEYS : List.copyOf(ownerKeys);
+        systemNamespaces = systemNamespaces.isEmpty() ? DEFAULT_SYSTEM_NAMESPACES : Set.copyOf(systemNamespaces);
+        policies = policies == null ? PolicySettings.DEFAULTS : policies;
+    }
+
+    public ScanConfig(List<String> trustedRegistries, List<String> ownerKeys) {
+        this(trustedRegistries, ownerKeys, Set.of(), PolicySettings.DEFAULTS);
     }
 
     public static ScanConfig defaults() {
         return new ScanConfig(List.of(), List.of());
+    }
+
+    /**
+     * Policy selection and overrides.
+     *
+     * @param directories extra directories of policy YAML files, loaded after the default pack
+     * @param disabled    ids of policies not to run
+     * @param enabled     ids of policies to run although they are disabled by default
+     * @param severities  severity overrides by id
+     * @param enforcement enforcement overrides by id
+     */
+    public record PolicySettings(List<String> directories, Set<String> disabled, Set<String> enabled,
+                                 Map<String, Severity> severities, Map<String, Enforcement> enforcement) {
+
+        public static final PolicySettings DEFAULTS = new PolicySettings(List.of(), Set.of(), Set.of(), Map.of(),
+                Map.of());
+
+        public PolicySettings {
+            directories = List.copyOf(directories);
+            disabled = Set.copyOf(disabled);
+            enabled = Set.copyOf(enabled);
+            severities = Map.copyOf(severities);
+            enforcement = Map.copyOf(enforcement);
+        }
     }
 }

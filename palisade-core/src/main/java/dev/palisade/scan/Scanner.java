@@ -1,16 +1,26 @@
 package dev.palisade.scan;
 
 import dev.palisade.image.ImageProvenance;
+import dev.palisade.inventory.InputProblem;
 import dev.palisade.inventory.Snapshot;
 import dev.palisade.network.ExternalExposure;
 import dev.palisade.ownership.Ownership;
+import dev.palisade.policy.Policy;
+import dev.palisade.policy.PolicyContext;
+import dev.palisade.policy.PolicyEngine;
+import dev.palisade.policy.PolicyPack;
 import dev.palisade.privilege.PrivilegedContainers;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Runs every analysis Palisade has over one snapshot and assembles the report. */
+/**
+ * Runs a scan: the policies (default pack plus configured ones) over the snapshot, then every analysis over
+ * the snapshot and the policy findings, and assembles the report.
+ */
 public final class Scanner {
 
     /** Every analysis of a scan; a new analysis is added here. */
@@ -25,10 +35,20 @@ public final class Scanner {
     }
 
     public static ScanReport scan(Snapshot snapshot, ScanConfig config) {
-        List<Finding> findings = new ArrayList<>();
+        return scan(snapshot, config, Clock.systemUTC());
+    }
+
+    public static ScanReport scan(Snapshot snapshot, ScanConfig config, Clock clock) {
+        PolicyPack.Loaded pack = PolicyPack.load(config.policies());
+        List<Policy> policies = pack.enabled().stream()
+                .filter(p -> p.lifecycle().contains(Policy.Lifecycle.BUILD) || p.lifecycle().contains(Policy.Lifecycle.DEPLOY))
+                .toList();
+        PolicyContext context = new PolicyContext(snapshot, config, LocalDate.now(clock));
+        List<Finding> policyFindings = PolicyEngine.evaluate(context, policies);
+        List<Finding> findings = new ArrayList<>(policyFindings);
         List<Answer> answers = new ArrayList<>();
         for (Analysis analysis : ANALYSES) {
-            Analysis.Result result = analysis.analyze(snapshot, config);
+            Analysis.Result result = analysis.analyze(snapshot, config, policyFindings);
             findings.addAll(result.findings());
             answers.addAll(result.answers());
         }
@@ -41,6 +61,8 @@ public final class Scanner {
         if (numbers.size() != 12) {
             throw new IllegalStateException("questions answered: " + numbers + "; every scan must answer 1 to 12");
         }
-        return new ScanReport(snapshot, findings, answers);
+        List<InputProblem> problems = new ArrayList<>(snapshot.problems());
+        problems.addAll(pack.problems());
+        return new ScanReport(snapshot, policies.size(), findings, answers, problems);
     }
 }

@@ -87,7 +87,7 @@ class ImageProvenanceTest {
 
     private static Analysis.Result analyze(List<String> trusted) {
         Snapshot snapshot = TestSupport.snapshot("images.yaml", MANIFESTS);
-        return new ImageProvenance().analyze(snapshot, new ScanConfig(trusted, List.of()));
+        return TestSupport.analyze(new ImageProvenance(), snapshot, new ScanConfig(trusted, List.of()));
     }
 
     private static Answer answer(Analysis.Result result) {
@@ -110,7 +110,7 @@ class ImageProvenanceTest {
                 List.of("docker.io", "not configured", "3", "2"),
                 List.of("quay.io", "not configured", "2", "1"),
                 List.of("registry.corp.example", "not configured", "1", "1"));
-        assertThat(result.findings()).noneMatch(f -> f.checkId().equals("image-untrusted-registry"));
+        assertThat(result.findings()).noneMatch(f -> f.policy().equals("image-untrusted-registry"));
     }
 
     @Test
@@ -123,7 +123,7 @@ class ImageProvenanceTest {
         assertThat(answer.summary()).isEqualTo("6 distinct images from 3 registries. 2 images from untrusted sources in quay.io (findings image-untrusted-registry).");
         assertThat(answer.table().rows()).extracting(row -> row.get(0), row -> row.get(1)).containsExactly(
                 tuple("docker.io", "yes"), tuple("quay.io", "no"), tuple("registry.corp.example", "yes"));
-        assertThat(result.findings()).filteredOn(f -> f.checkId().equals("image-untrusted-registry"))
+        assertThat(result.findings()).filteredOn(f -> f.policy().equals("image-untrusted-registry"))
                 .extracting(f -> f.resource().toString(), Finding::message)
                 .containsExactlyInAnyOrder(
                         tuple("DaemonSet monitoring/node-exporter", "container \"exporter\" image"
@@ -150,7 +150,7 @@ class ImageProvenanceTest {
         assertThat(answer.summary()).endsWith(" 1 image from untrusted sources in docker.io (findings"
                 + " image-untrusted-registry).");
         // only the image outside the trusted path is a finding
-        assertThat(result.findings()).filteredOn(f -> f.checkId().equals("image-untrusted-registry"))
+        assertThat(result.findings()).filteredOn(f -> f.policy().equals("image-untrusted-registry"))
                 .extracting(f -> f.resource().toString(), Finding::message)
                 .containsExactly(tuple("Deployment shop/admin", "container \"cache\" image bitnami/redis:7.2.5 comes"
                         + " from registry docker.io, which is not trusted"));
@@ -177,9 +177,9 @@ class ImageProvenanceTest {
                         - name: pinned
                           image: registry.corp.example/shop/seed:latest@sha256:0d17b565c37bcbd895e9d92315a05c1c3c9a29f762b011a10c54a66cd53c9b31
                 """;
-        Analysis.Result result = new ImageProvenance().analyze(TestSupport.snapshot("job.yaml", yaml),
+        Analysis.Result result = TestSupport.analyze(new ImageProvenance(), TestSupport.snapshot("job.yaml", yaml),
                 ScanConfig.defaults());
-        assertThat(result.findings()).extracting(Finding::checkId, Finding::message).containsExactlyInAnyOrder(
+        assertThat(result.findings()).extracting(Finding::policy, Finding::message).containsExactlyInAnyOrder(
                 tuple("image-mutable-tag", "container \"fetch\" image curlimages/curl has no tag, so it means :latest"),
                 tuple("image-mutable-tag", "container \"seed\" image registry.corp.example/shop/seed:latest uses"
                         + " the :latest tag"));

@@ -304,7 +304,7 @@ class ExternalExposureTest {
     }
 
     private static Analysis.Result analyze() {
-        return new ExternalExposure().analyze(snapshot(), ScanConfig.defaults());
+        return TestSupport.analyze(new ExternalExposure(), snapshot(), ScanConfig.defaults());
     }
 
     @Test
@@ -340,7 +340,7 @@ class ExternalExposureTest {
     void findingsForOpenLoadBalancersNodePortsAndPlainHttpIngresses() {
         List<Finding> findings = analyze().findings();
 
-        assertThat(findings).extracting(Finding::checkId, Finding::severity, f -> f.resource().toString(),
+        assertThat(findings).extracting(Finding::policy, Finding::severity, f -> f.resource().toString(),
                 Finding::message).containsExactly(
                 tuple("service-load-balancer-open", Severity.MEDIUM, "Service shop/web-lb",
                         "LoadBalancer Service exposes 443/TCP to any source; it reaches Deployment web,"
@@ -356,21 +356,21 @@ class ExternalExposureTest {
     void serviceSelectorMapsToTheWorkloadsOfItsNamespaceByPodLabels() {
         Snapshot snapshot = snapshot();
 
-        assertThat(ExternalExposure.selectedWorkloads(snapshot, "shop", Map.of("tier", "frontend")))
+        assertThat(new dev.palisade.policy.PolicyContext(snapshot, ScanConfig.defaults(), java.time.LocalDate.now()).workloadsSelected("shop", Map.of("tier", "frontend")))
                 .extracting(Workload::name).containsExactly("web", "web-canary");
-        assertThat(ExternalExposure.selectedWorkloads(snapshot, "staging", Map.of("tier", "frontend")))
+        assertThat(new dev.palisade.policy.PolicyContext(snapshot, ScanConfig.defaults(), java.time.LocalDate.now()).workloadsSelected("staging", Map.of("tier", "frontend")))
                 .extracting(w -> w.ref().toString()).containsExactly("Deployment staging/web");
-        assertThat(ExternalExposure.selectedWorkloads(snapshot, "shop", Map.of("app", "web", "tier", "frontend")))
+        assertThat(new dev.palisade.policy.PolicyContext(snapshot, ScanConfig.defaults(), java.time.LocalDate.now()).workloadsSelected("shop", Map.of("app", "web", "tier", "frontend")))
                 .extracting(Workload::name).containsExactly("web");
-        assertThat(ExternalExposure.selectedWorkloads(snapshot, "shop", Map.of("app", "web", "tier", "backend")))
+        assertThat(new dev.palisade.policy.PolicyContext(snapshot, ScanConfig.defaults(), java.time.LocalDate.now()).workloadsSelected("shop", Map.of("app", "web", "tier", "backend")))
                 .isEmpty();
-        assertThat(ExternalExposure.selectedWorkloads(snapshot, "shop", Map.of())).isEmpty();
-        assertThat(ExternalExposure.selectedWorkloads(snapshot, "shop", null)).isEmpty();
+        assertThat(new dev.palisade.policy.PolicyContext(snapshot, ScanConfig.defaults(), java.time.LocalDate.now()).workloadsSelected("shop", Map.of())).isEmpty();
+        assertThat(new dev.palisade.policy.PolicyContext(snapshot, ScanConfig.defaults(), java.time.LocalDate.now()).workloadsSelected("shop", null)).isEmpty();
     }
 
     @Test
     void nothingExposed() {
-        Analysis.Result result = new ExternalExposure().analyze(TestSupport.snapshot("internal.yaml", """
+        Analysis.Result result = TestSupport.analyze(new ExternalExposure(), TestSupport.snapshot("internal.yaml", """
                 apiVersion: v1
                 kind: Service
                 metadata:
@@ -389,7 +389,7 @@ class ExternalExposureTest {
 
     @Test
     void loadBalancerOpenToTheWholeInternetThroughSourceRanges() {
-        Analysis.Result result = new ExternalExposure().analyze(TestSupport.snapshot("lb.yaml", """
+        Analysis.Result result = TestSupport.analyze(new ExternalExposure(), TestSupport.snapshot("lb.yaml", """
                 apiVersion: v1
                 kind: Service
                 metadata:
@@ -416,14 +416,14 @@ class ExternalExposureTest {
                     - port: 443
                 """), ScanConfig.defaults());
 
-        assertThat(result.findings()).extracting(Finding::checkId, f -> f.resource().name()).containsExactly(
+        assertThat(result.findings()).extracting(Finding::policy, f -> f.resource().name()).containsExactly(
                 tuple("service-load-balancer-open", "storefront"),
                 tuple("service-load-balancer-open", "storefront-v6"));
     }
 
     @Test
     void wildcardTlsHostCoversItsSubdomains() {
-        Analysis.Result result = new ExternalExposure().analyze(TestSupport.snapshot("ingress.yaml", """
+        Analysis.Result result = TestSupport.analyze(new ExternalExposure(), TestSupport.snapshot("ingress.yaml", """
                 apiVersion: networking.k8s.io/v1
                 kind: Ingress
                 metadata:

@@ -236,7 +236,7 @@ class OwnershipTest {
 
     @Test
     void answerElevenCountsTeamsAndUnownedWorkloads() {
-        Analysis.Result result = new Ownership().analyze(snapshot(), ScanConfig.defaults());
+        Analysis.Result result = TestSupport.analyze(new Ownership(), snapshot(), ScanConfig.defaults());
 
         Answer answer = result.answers().get(0);
         assertThat(answer.number()).isEqualTo(11);
@@ -253,7 +253,7 @@ class OwnershipTest {
         assertThat(answer.summary()).isEqualTo("6 teams own 6 of 8 workloads; 2 without an owner (findings"
                 + " workload-without-owner).");
 
-        assertThat(result.findings()).extracting(Finding::checkId, Finding::severity, f -> f.resource().toString())
+        assertThat(result.findings()).extracting(Finding::policy, Finding::severity, f -> f.resource().toString())
                 .containsExactlyInAnyOrder(
                         tuple("workload-without-owner", Severity.LOW, "Deployment sandbox/g-unowned"),
                         tuple("workload-without-owner", Severity.LOW, "Pod sandbox/h-unowned"));
@@ -279,7 +279,7 @@ class OwnershipTest {
                 spec:
                   containers: [{name: b, image: "registry.corp.example/b:1"}]
                 """);
-        Answer answer = new Ownership().analyze(snapshot, ScanConfig.defaults()).answers().get(0);
+        Answer answer = TestSupport.analyze(new Ownership(), snapshot, ScanConfig.defaults()).answers().get(0);
         assertThat(answer.table().rows()).containsExactly(List.of("web", "2", "cart, shop"));
         assertThat(answer.summary()).isEqualTo("1 team owns 2 of 2 workloads.");
     }
@@ -287,7 +287,7 @@ class OwnershipTest {
     @Test
     void customOwnerKeysReplaceTheDefaults() {
         ScanConfig config = new ScanConfig(List.of(), List.of("cost-center", "example.com/squad"));
-        Analysis.Result result = new Ownership().analyze(snapshot(), config);
+        Analysis.Result result = TestSupport.analyze(new Ownership(), snapshot(), config);
 
         Answer answer = result.answers().get(0);
         // only g-unowned carries cost-center; the default keys (team, owner) no longer count

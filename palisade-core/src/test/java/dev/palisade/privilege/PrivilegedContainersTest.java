@@ -99,7 +99,7 @@ class PrivilegedContainersTest {
             """;
 
     private static Analysis.Result analyze(String yaml) {
-        return new PrivilegedContainers().analyze(TestSupport.snapshot("privileged.yaml", yaml),
+        return TestSupport.analyze(new PrivilegedContainers(), TestSupport.snapshot("privileged.yaml", yaml),
                 ScanConfig.defaults());
     }
 
@@ -128,7 +128,7 @@ class PrivilegedContainersTest {
     void oneHighFindingPerPrivilegedContainer() {
         Analysis.Result result = analyze(MANIFESTS);
 
-        assertThat(result.findings()).extracting(Finding::checkId, Finding::severity, f -> f.resource().toString(),
+        assertThat(result.findings()).extracting(Finding::policy, Finding::severity, f -> f.resource().toString(),
                 Finding::message).containsExactly(
                 tuple("privileged-container", Severity.HIGH, "DaemonSet kube-system/csi-node",
                         "container \"setup\" runs privileged (securityContext.privileged: true)"),

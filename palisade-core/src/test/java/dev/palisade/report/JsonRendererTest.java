@@ -80,7 +80,7 @@ class JsonRendererTest {
         for (int i = 0; i < findings.size(); i++) {
             JsonNode node = findings.get(i);
             Finding finding = report.findings().get(i);
-            assertThat(node.path("checkId").asString()).isEqualTo(finding.checkId());
+            assertThat(node.path("policy").asString()).isEqualTo(finding.policy());
             assertThat(node.path("severity").asString()).isEqualTo(finding.severity().name());
             assertThat(node.path("resource").path("name").asString()).isEqualTo(finding.resource().name());
             assertThat(node.path("source").path("origin").asString()).isEqualTo(Reports.MIXED_ORIGIN);
@@ -89,7 +89,7 @@ class JsonRendererTest {
             assertThat(node.path("message").asString()).isNotBlank();
         }
         List<String> checks = new ArrayList<>();
-        findings.forEach(f -> checks.add(f.path("checkId").asString()));
+        findings.forEach(f -> checks.add(f.path("policy").asString()));
         assertThat(checks).contains("privileged-container", "service-load-balancer-open", "service-node-port",
                 "ingress-without-tls", "image-mutable-tag", "image-untrusted-registry", "workload-without-owner");
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.palisade.inventory.ObjectRef;
 import dev.palisade.inventory.SourceLocation;
-import dev.palisade.scan.Check;
+import dev.palisade.scan.Enforcement;
 import dev.palisade.scan.Finding;
 import dev.palisade.scan.ScanReport;
 import dev.palisade.scan.Severity;
@@ -41,7 +41,7 @@ class SarifRendererTest {
         List<String> ruleIds = new ArrayList<>();
         rules.forEach(r -> ruleIds.add(r.path("id").asString()));
         assertThat(ruleIds).doesNotHaveDuplicates()
-                .containsExactlyInAnyOrderElementsOf(report.findings().stream().map(Finding::checkId).distinct().toList());
+                .containsExactlyInAnyOrderElementsOf(report.findings().stream().map(Finding::policy).distinct().toList());
 
         JsonNode results = run.path("results");
         assertThat(results.size()).isEqualTo(report.findings().size());
@@ -104,12 +104,14 @@ class SarifRendererTest {
     @Test
     void liveClusterFindingsHaveALogicalLocationOnly() {
         ScanReport mixed = Reports.mixed();
-        Check check = new Check("test-critical", "A critical test finding", Severity.CRITICAL, "Fix it.", Map.of());
         ObjectRef ref = new ObjectRef("apps/v1", "Deployment", "shop", "live");
-        Finding live = check.finding(ref, SourceLocation.endpoint("https://10.0.0.1:6443"), "seen in the cluster");
+        Finding live = new Finding("test-critical", "A critical test finding", Severity.CRITICAL, ref, null, "",
+                SourceLocation.endpoint("https://10.0.0.1:6443"), "seen in the cluster", "Fix it.", List.of(), Map.of(),
+                Enforcement.ENFORCE, null);
         List<Finding> findings = new ArrayList<>(mixed.findings());
         findings.add(live);
-        ScanReport report = new ScanReport(mixed.snapshot(), findings, mixed.answers());
+        ScanReport report = new ScanReport(mixed.snapshot(), mixed.policiesEvaluated(), findings, mixed.answers(),
+                mixed.problems());
 
         JsonNode run = sarif(report).path("runs").get(0);
         JsonNode result = run.path("results").get(0);   // CRITICAL sorts first

@@ -1,21 +1,19 @@
-package dev.palisade.scan;
+package dev.palisade.policy;
 
 import dev.palisade.TestSupport;
+import dev.palisade.scan.Finding;
+import dev.palisade.scan.ScanConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.palisade.inventory.Snapshot;
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -24,22 +22,23 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Runs every check against its fixtures under {@code checks/<check-id>/}: {@code violating.yaml} must produce
- * exactly the findings its header announces ({@code # expect: N} and one {@code # finding: Kind ns/name} line
- * per finding), {@code compliant.yaml} (near misses) must produce none of that check.
+ * Runs every policy of the default pack against its fixtures under {@code policy-fixtures/<policy-id>/}:
+ * {@code violating.yaml} must produce exactly the findings its header announces ({@code # expect: N} and one
+ * {@code # finding: Kind ns/name [container=NAME]} line per finding), {@code compliant.yaml} (near misses)
+ * must produce none. A fixture may also carry {@code # trusted-registries: a, b} and
+ * {@code # owner-keys: a, b} to configure the scan.
  */
-class CheckFixturesTest {
-
-    /** Trusted registries for the image-untrusted-registry fixtures; every other check uses the defaults. */
-    static final List<String> TRUSTED = List.of("registry.corp.example", "docker.io/library");
+class PolicyFixturesTest {
 
     private static final Pattern EXPECT = Pattern.compile("#\\s*expect:\\s*(\\d+)\\s*");
-    private static final Pattern FINDING = Pattern.compile("#\\s*finding:\\s*(\\S+)\\s+(\\S+)\\s*");
+    private static final Pattern FINDING = Pattern.compile(
+            "#\\s*finding:\\s*(\\S+)\\s+(\\S+)(?:\\s+container=(\\S+))?\\s*");
+    private static final Pattern SETTING = Pattern.compile("#\\s*(trusted-registries|owner-keys):\\s*(.*)");
     private static final Pattern NAME = Pattern.compile("\\s*name:\\s*\"?([^\"\\s]+)\"?\\s*");
 
-    static Stream<String> checkIds() throws IOException, URISyntaxException {
-        URL root = CheckFixturesTest.class.getClassLoader().getResource("checks");
-        assertThat(root).as("test resource folder checks/").isNotNull();
+    static Stream<String> policyIds() throws IOException, URISyntaxException {
+        URL root = PolicyFixturesTest.class.getClassLoader().getResource("policy-fixtures");
+        assertThat(root).as("test resource folder policy-fixtures/").isNotNull();
         try (Stream<Path> folders = Files.list(Path.of(root.toURI()))) {
             List<String> ids = folders.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
             assertThat(ids).isNotEmpty();
@@ -47,8 +46,37 @@ class CheckFixturesTest {
         }
     }
 
-    static ScanConfig config(String checkId) {
-        return checkId.equals("image-untrusted-registry") ? new ScanConfig(TRUSTED, List.of()) : ScanConfig.defaults();
+    /** The scan configuration a fixture asks for in its header. */
+    static ScanConfig config(String text) {
+        List<String> trusted = List.of();
+        List<String> ownerKeys = List.of();
+        for (String line : text.split("\n")) {
+            if (!line.startsWith("#")) {
+                break;
+            }
+            Matcher setting = SETTING.matcher(line);
+            if (setting.matches()) {
+                List<String> values = Stream.of(setting.group(2).split(",")).map(String::trim)
+                        .filter(v -> !v.isEmpty()).toList();
+                if (setting.group(1).equals("trusted-registries")) {
+                    trusted = values;
+                } else {
+                    ownerKeys = values;
+                }
+            }
+        }
+        return new ScanConfig(trusted, ownerKeys);
+    }
+
+    static Policy policy(String id) {
+        return PolicyPack.defaults().policies().stream().filter(p -> p.id().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError("no default policy " + id));
+    }
+
+    /** Findings of one policy (exempted ones included) on a snapshot. */
+    static List<Finding> findings(String id, Snapshot snapshot, ScanConfig config) {
+        PolicyContext context = new PolicyContext(snapshot, config, java.time.LocalDate.of(2026, 6, 1));
+        return PolicyEngine.evaluate(context, List.of(policy(id).withEnabled(true)));
     }
 
     private record Expectation(int count, List<String> resources) {
@@ -68,7 +96,8 @@ class CheckFixturesTest {
             }
             Matcher finding = FINDING.matcher(line);
             if (finding.matches()) {
-                resources.add(finding.group(1) + " " + finding.group(2));
+                resources.add(finding.group(1) + " " + finding.group(2)
+                        + (finding.group(3) == null ? "" : " container=" + finding.group(3)));
             }
         }
         assertThat(count).as("%s must start with a '# expect: N' comment", path).isNotNull().isPositive();
@@ -77,19 +106,20 @@ class CheckFixturesTest {
     }
 
     @ParameterizedTest(name = "{0}: violating.yaml")
-    @MethodSource("checkIds")
+    @MethodSource("policyIds")
     void violatingFixtureProducesTheAnnouncedFindings(String checkId) {
-        String path = "checks/" + checkId + "/violating.yaml";
+        String path = "policy-fixtures/" + checkId + "/violating.yaml";
         String text = TestSupport.resource(path);
         Expectation expected = expectation(path, text);
         Snapshot snapshot = TestSupport.snapshot(path, text);
         assertThat(snapshot.problems()).as("fixture must load cleanly").isEmpty();
 
-        List<Finding> findings = Scanner.scan(snapshot, config(checkId)).findings().stream()
-                .filter(f -> f.checkId().equals(checkId)).toList();
+        List<Finding> findings = findings(checkId, snapshot, config(text));
 
         assertThat(findings).as("findings of %s", checkId).hasSize(expected.count());
-        assertThat(findings).extracting(f -> f.resource().toString())
+        boolean withContainers = expected.resources().stream().anyMatch(r -> r.contains(" container="));
+        assertThat(findings).extracting(f -> f.resource().toString()
+                        + (withContainers && f.container() != null ? " container=" + f.container() : ""))
                 .containsExactlyInAnyOrderElementsOf(expected.resources());
         String[] lines = text.split("\n", -1);
         for (Finding finding : findings) {
@@ -105,41 +135,30 @@ class CheckFixturesTest {
     }
 
     @ParameterizedTest(name = "{0}: compliant.yaml")
-    @MethodSource("checkIds")
+    @MethodSource("policyIds")
     void compliantFixtureProducesNoFindingOfTheCheck(String checkId) {
-        String path = "checks/" + checkId + "/compliant.yaml";
-        Snapshot snapshot = TestSupport.snapshotOf(path);
+        String path = "policy-fixtures/" + checkId + "/compliant.yaml";
+        String text = TestSupport.resource(path);
+        Snapshot snapshot = TestSupport.snapshot(path, text);
         assertThat(snapshot.problems()).as("fixture must load cleanly").isEmpty();
         assertThat(snapshot.objects()).as("near misses to test").isNotEmpty();
 
-        List<Finding> findings = Scanner.scan(snapshot, config(checkId)).findings().stream()
-                .filter(f -> f.checkId().equals(checkId)).toList();
+        List<Finding> findings = findings(checkId, snapshot, config(text)).stream().filter(Finding::active).toList();
 
         assertThat(findings).as("findings of %s on near misses", checkId).isEmpty();
     }
 
     @Test
     void untrustedRegistryFindsNothingWhenNoRegistryIsConfigured() {
-        Snapshot snapshot = TestSupport.snapshotOf("checks/image-untrusted-registry/violating.yaml");
-        assertThat(Scanner.scan(snapshot, ScanConfig.defaults()).findings())
-                .noneMatch(f -> f.checkId().equals("image-untrusted-registry"));
+        Snapshot snapshot = TestSupport.snapshotOf("policy-fixtures/image-untrusted-registry/violating.yaml");
+        assertThat(findings("image-untrusted-registry", snapshot, ScanConfig.defaults())).isEmpty();
     }
 
     @Test
-    void everyCheckOfEveryAnalysisHasAFixtureFolder() throws Exception {
-        Set<String> declared = new TreeSet<>();
-        for (Analysis analysis : Scanner.ANALYSES) {
-            for (Field field : analysis.getClass().getDeclaredFields()) {
-                if (Modifier.isStatic(field.getModifiers()) && field.getType() == Check.class) {
-                    field.setAccessible(true);
-                    declared.add(((Check) field.get(null)).id());
-                }
-            }
-        }
-        assertThat(declared).containsExactlyInAnyOrder("image-untrusted-registry", "image-mutable-tag",
-                "privileged-container", "service-load-balancer-open", "service-node-port", "ingress-without-tls",
-                "workload-without-owner");
-        assertThat(checkIds().toList()).containsExactlyInAnyOrderElementsOf(declared);
+    void everyDefaultPolicyHasFixturesAndEveryFixtureAPolicy() throws Exception {
+        assertThat(PolicyPack.defaults().problems()).as("the default pack loads cleanly").isEmpty();
+        List<String> ids = PolicyPack.defaults().policies().stream().map(Policy::id).sorted().toList();
+        assertThat(policyIds().toList()).containsExactlyElementsOf(ids);
     }
 
     /**

@@ -1,0 +1,155 @@
+package dev.palisade.policy;
+
+import dev.palisade.inventory.KubeObject;
+import dev.palisade.scan.Finding;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Evaluates policies on every subject of a snapshot. Workloads are evaluated in parallel; each subject's
+ * field values are computed once and shared by all policies.
+ */
+public final class PolicyEngine {
+
+    /** Annotation listing the policy ids (or {@code *}) a workload or object is exempt from. */
+    public static final String EXEMPT = "palisade.dev/exempt";
+    public static final String EXEMPT_REASON = "palisade.dev/exempt-reason";
+
+    private PolicyEngine() {
+    }
+
+    public static List<Finding> evaluate(PolicyContext context, List<Policy> policies) {
+        List<Policy> active = policies.stream().filter(Policy::enabled).toList();
+        Map<Target, List<Policy>> byTarget = active.stream().collect(Collectors.groupingBy(Policy::target));
+        List<Finding> findings = new ArrayList<>();
+        List<Policy> workloadPolicies = byTarget.getOrDefault(Target.WORKLOAD, List.of());
+        if (!workloadPolicies.isEmpty()) {
+            context.snapshot().workloads().parallelStream()
+                    .map(w -> evaluate(Subject.workload(context, w), workloadPolicies))
+                    .toList()
+                    .forEach(findings::addAll);
+        }
+        for (Target target : Target.values()) {
+            List<Policy> targetPolicies = byTarget.getOrDefault(target, List.of());
+            if (target == Target.WORKLOAD || targetPolicies.isEmpty()) {
+                continue;
+            }
+            for (String kind : target.kinds) {
+                for (KubeObject object : context.snapshot().ofKind(kind)) {
+                    findings.addAll(evaluate(Subject.object(context, object), targetPolicies));
+                }
+            }
+        }
+        return findings;
+    }
+
+    /** Evaluates policies on one subject: one finding per policy and container (or one for the whole subject). */
+    static List<Finding> evaluate(Subject subject, List<Policy> policies) {
+        List<Subject> containers = subject.containers();
+        List<Finding> findings = new ArrayList<>();
+        for (Policy policy : policies) {
+            if (!covers(policy.scope(), subject)) {
+                continue;
+            }
+            Map<Subject, List<FieldValue>> matches = new LinkedHashMap<>();
+            for (Section section : policy.sections()) {
+                if (section.perContainer()) {
+                    for (Subject container : containers) {
+                        if (!matches.containsKey(container)) {
+                            List<FieldValue> matched = match(section, subject, container);
+                            if (matched != null) {
+                                matches.put(container, matched);
+                            }
+                        }
+                    }
+                } else if (!matches.containsKey(subject)) {
+                    List<FieldValue> matched = match(section, subject, null);
+                    if (matched != null) {
+                        matches.put(subject, matched);
+                    }
+                }
+            }
+            matches.forEach((at, values) -> findings.add(finding(policy, subject, at.container() == null ? null : at,
+                    values)));
+        }
+        return findings;
+    }
+
+    /** The field values that make every criterion of the section hold, or null when one does not. */
+    private static List<FieldValue> match(Section section, Subject subject, Subject container) {
+        List<FieldValue> matched = new ArrayList<>();
+        for (Criterion criterion : section.criteria()) {
+            Subject on = criterion.perContainer() ? container : subject;
+            if (criterion instanceof Criterion.OnField onField) {
+                List<FieldValue> values = onField.match(on.values(onField.field()));
+                if (values == null) {
+                    return null;
+                }
+                matched.addAll(values);
+            } else if (criterion instanceof Criterion.Cel cel) {
+                if (!cel.holds((container != null ? container : subject).celVariables())) {
+                    return null;
+                }
+                matched.add(FieldValue.of("", "", "matches " + cel.expression()));
+            }
+        }
+        return matched;
+    }
+
+    private static boolean covers(Scope scope, Subject subject) {
+        return scope.covers(subject.context().cluster(), subject.ref().namespace(), subject.ref().name(),
+                subject.labels());
+    }
+
+    private static Finding finding(Policy policy, Subject subject, Subject container, List<FieldValue> values) {
+        String containerName = container == null ? null : container.container().name();
+        String texts = values.stream().map(FieldValue::text).filter(t -> !t.isEmpty()).distinct()
+                .collect(Collectors.joining("; "));
+        String message;
+        if (!policy.message().isEmpty()) {
+            message = policy.message().replace("{container}", Objects.toString(containerName, ""))
+                    .replace("{name}", subject.ref().name()).replace("{values}", texts);
+        } else {
+            message = (containerName == null ? "" : "container \"" + containerName + "\" ") + texts;
+        }
+        String path = values.stream().map(FieldValue::path).filter(p -> !p.isEmpty()).findFirst().orElse("");
+        if (!path.isEmpty() && subject.workload() != null) {
+            path = podSpecPath(subject.ref().kind()) + path;
+        }
+        return new Finding(policy.id(), policy.name(), policy.severity(), subject.ref(), containerName, path,
+                subject.source(), message, policy.remediation(), policy.categories(), policy.equivalents(),
+                policy.enforcement(), exemption(policy, subject));
+    }
+
+    /** Where the pod spec sits in each workload kind, so paths point into the object as written. */
+    static String podSpecPath(String kind) {
+        return switch (kind) {
+            case "Pod" -> "spec.";
+            case "CronJob" -> "spec.jobTemplate.spec.template.spec.";
+            default -> "spec.template.spec.";
+        };
+    }
+
+    /** Why the finding is exempted (annotation or policy exclusion), or null. */
+    private static String exemption(Policy policy, Subject subject) {
+        String listed = subject.annotations().get(EXEMPT);
+        if (listed != null && Arrays.stream(listed.split(",")).map(String::trim)
+                .anyMatch(id -> id.equals(policy.id()) || id.equals("*"))) {
+            String reason = subject.annotations().getOrDefault(EXEMPT_REASON, "").trim();
+            return "annotation " + EXEMPT + (reason.isEmpty() ? " (no reason given)" : ": " + reason);
+        }
+        for (Exclusion exclusion : policy.exclusions()) {
+            if (exclusion.activeOn(subject.context().today()) && covers(exclusion.scope(), subject)) {
+                return "excluded by the policy" + (exclusion.reason() == null || exclusion.reason().isBlank() ? ""
+                        : ": " + exclusion.reason()) + (exclusion.expires() == null ? "" : " (until " + exclusion.expires() + ")");
+            }
+        }
+        return null;
+    }
+
+}

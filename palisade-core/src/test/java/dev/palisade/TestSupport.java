@@ -40,13 +40,15 @@ public final class TestSupport {
     }
 
     /**
-     * Runs a full scan (policies first) and returns every finding of the scan with the answers of one
-     * analysis, as the analysis sees them.
+     * Runs a full scan (policies first) and returns the answers of one analysis, as it sees the findings, with
+     * the findings of the given policies.
      */
     public static dev.palisade.scan.Analysis.Result analyze(dev.palisade.scan.Analysis analysis, Snapshot snapshot,
-                                                          dev.palisade.scan.ScanConfig config) {
+                                                          dev.palisade.scan.ScanConfig config, String... policies) {
         dev.palisade.scan.ScanReport report = dev.palisade.scan.Scanner.scan(snapshot, config);
-        return new dev.palisade.scan.Analysis.Result(report.findings(),
+        java.util.Set<String> kept = java.util.Set.of(policies);
+        return new dev.palisade.scan.Analysis.Result(
+                report.findings().stream().filter(f -> kept.contains(f.policy())).toList(),
                 analysis.analyze(snapshot, config, report.findings()).answers());
     }
 

@@ -21,6 +21,13 @@ public final class ExternalExposure implements Analysis {
 
     static final String EXPOSURE = "Exposure";
 
+    /** How each exposure policy's findings are labelled; other Exposure policies show the object's kind. */
+    private static final Map<String, String> LABELS = Map.of(
+            "service-load-balancer", "LoadBalancer", "service-load-balancer-open", "LoadBalancer",
+            "service-node-port", "NodePort", "service-external-ips", "externalIPs",
+            "ingress-exposure", "Ingress", "ingress-without-tls", "Ingress", "httproute-exposure", "HTTPRoute",
+            "workload-host-network", "hostNetwork", "container-host-port", "hostPort");
+
     @Override
     public Result analyze(Snapshot snapshot, ScanConfig config, List<Finding> policyFindings) {
         Map<String, List<Finding>> byObject = new LinkedHashMap<>();
@@ -29,12 +36,15 @@ public final class ExternalExposure implements Analysis {
                 .sorted(java.util.Comparator.comparing((Finding f) -> f.resource().namespace())
                         .thenComparing(f -> f.resource().kind()).thenComparing(f -> f.resource().name()))
                 .forEach(f -> byObject.computeIfAbsent(f.resource().identity(), k -> new ArrayList<>()).add(f));
-        Table.Builder table = new Table.Builder("object", "how", "policies");
+        Table.Builder table = new Table.Builder("exposure", "object", "details", "findings");
         byObject.values().forEach(findings -> {
             Finding first = findings.get(0);
-            List<String> how = findings.stream().map(Finding::message).distinct().toList();
-            List<String> policies = findings.stream().map(Finding::policy).distinct().toList();
-            table.row(first.resource().toString(), String.join("; ", how), String.join(", ", policies));
+            String exposure = findings.stream().map(f -> LABELS.getOrDefault(f.policy(), f.resource().kind()))
+                    .distinct().collect(java.util.stream.Collectors.joining(", "));
+            List<String> details = findings.stream().map(Finding::message).distinct().toList();
+            List<String> policies = findings.stream().map(f -> f.policy() + " (" + f.severity().name()
+                    .toLowerCase(java.util.Locale.ROOT) + ")").distinct().toList();
+            table.row(exposure, first.resource().toString(), String.join("; ", details), String.join(", ", policies));
         });
         String summary = byObject.isEmpty() ? "Nothing is exposed outside the cluster."
                 : Text.count(byObject.size(), "object") + " expose workloads outside the cluster.";

@@ -83,8 +83,17 @@ final class ObjectFields {
                             Service service = as(s, Service.class);
                             String type = service == null || service.getSpec() == null || service.getSpec().getType() == null
                                     ? "ClusterIP" : service.getSpec().getType();
-                            return List.of(FieldValue.of(type, "spec.type", "is a " + type + " Service exposing "
-                                    + ports(service) + " to " + backends(s, service)));
+                            String text = switch (type) {
+                                case "NodePort" -> "NodePort Service opens " + nodePorts(service)
+                                        + " on every node; it reaches " + backends(s, service);
+                                case "LoadBalancer" -> "LoadBalancer Service exposes " + ports(service)
+                                        + " outside the cluster; it reaches " + backends(s, service);
+                                case "ExternalName" -> "ExternalName Service points to "
+                                        + service.getSpec().getExternalName();
+                                default -> type + " Service serves " + ports(service) + " to "
+                                        + backends(s, service);
+                            };
+                            return List.of(FieldValue.of(type, "spec.type", text));
                         }),
                 field(Target.SERVICE, "Service Port", ValueType.NUMBER, "port of each Service port",
                         s -> servicePorts(s).stream().map(p -> FieldValue.of(String.valueOf(p.getPort()),
@@ -140,14 +149,20 @@ final class ObjectFields {
                 .map(p -> p.getPort() + "/" + protocol(p)).toList());
     }
 
+    private static String nodePorts(Service service) {
+        return String.join(", ", service.getSpec().getPorts() == null ? List.of() : service.getSpec().getPorts().stream()
+                .map(p -> (p.getNodePort() == null ? "auto" : String.valueOf(p.getNodePort())) + "/" + protocol(p))
+                .toList());
+    }
+
     /** The workloads a Service reaches, for messages. */
     static String backends(dev.palisade.policy.Subject s, Service service) {
         Map<String, String> selector = service == null || service.getSpec() == null ? null : service.getSpec().getSelector();
         if (selector == null || selector.isEmpty()) {
-            return "endpoints managed elsewhere (no selector)";
+            return "(no selector: endpoints managed elsewhere)";
         }
         var workloads = s.context().workloadsSelected(s.ref().namespace(), selector);
-        return workloads.isEmpty() ? "no workload (the selector matches none)"
+        return workloads.isEmpty() ? "(no workload matches the selector)"
                 : String.join(", ", workloads.stream().map(w -> w.ref().kind() + " " + w.name()).toList());
     }
 
@@ -166,7 +181,8 @@ final class ObjectFields {
                             List<IngressTLS> tls = ingress == null || ingress.getSpec() == null
                                     || ingress.getSpec().getTls() == null ? List.of() : ingress.getSpec().getTls();
                             return ingressHosts(s).stream().filter(h -> !coveredByTls(h, tls))
-                                    .map(h -> FieldValue.of(h, "spec.tls", "serves " + h + " over plain HTTP")).toList();
+                                    .map(h -> FieldValue.of(h, "spec.tls", "Ingress serves " + h + " over plain HTTP"))
+                                    .toList();
                         }),
                 field(Target.INGRESS, "Ingress Class", ValueType.STRING, "spec.ingressClassName; empty when unset",
                         s -> {
@@ -174,6 +190,18 @@ final class ObjectFields {
                             String name = ingress == null || ingress.getSpec() == null ? null : ingress.getSpec().getIngressClassName();
                             return List.of(FieldValue.of(Objects.toString(name, ""), "spec.ingressClassName",
                                     "uses ingress class " + name));
+                        }),
+                field(Target.HTTPROUTE, "Parent Gateway", ValueType.STRING, "namespace/name of each Gateway the"
+                        + " route attaches to (parentRefs of kind Gateway, the default kind)", s -> {
+                            HTTPRoute route = as(s, HTTPRoute.class);
+                            if (route == null || route.getSpec() == null || route.getSpec().getParentRefs() == null) {
+                                return List.of();
+                            }
+                            return route.getSpec().getParentRefs().stream()
+                                    .filter(p -> p.getKind() == null || p.getKind().equals("Gateway"))
+                                    .map(p -> (p.getNamespace() == null ? s.ref().namespace() : p.getNamespace()) + "/" + p.getName())
+                                    .map(g -> FieldValue.of(g, "spec.parentRefs", "attaches to Gateway " + g))
+                                    .toList();
                         }),
                 field(Target.HTTPROUTE, "Route Hostname", ValueType.STRING, "each hostname of an HTTPRoute (* when"
                         + " none)", s -> {

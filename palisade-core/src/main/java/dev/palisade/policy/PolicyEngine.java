@@ -56,19 +56,19 @@ public final class PolicyEngine {
             if (!covers(policy.scope(), subject)) {
                 continue;
             }
-            Map<Subject, List<FieldValue>> matches = new LinkedHashMap<>();
+            Map<Subject, List<List<FieldValue>>> matches = new LinkedHashMap<>();
             for (Section section : policy.sections()) {
                 if (section.perContainer()) {
                     for (Subject container : containers) {
                         if (!matches.containsKey(container)) {
-                            List<FieldValue> matched = match(section, subject, container);
+                            List<List<FieldValue>> matched = match(section, subject, container);
                             if (matched != null) {
                                 matches.put(container, matched);
                             }
                         }
                     }
                 } else if (!matches.containsKey(subject)) {
-                    List<FieldValue> matched = match(section, subject, null);
+                    List<List<FieldValue>> matched = match(section, subject, null);
                     if (matched != null) {
                         matches.put(subject, matched);
                     }
@@ -80,9 +80,12 @@ public final class PolicyEngine {
         return findings;
     }
 
-    /** The field values that make every criterion of the section hold, or null when one does not. */
-    private static List<FieldValue> match(Section section, Subject subject, Subject container) {
-        List<FieldValue> matched = new ArrayList<>();
+    /**
+     * The field values that make every criterion of the section hold, one list per criterion, or null when one
+     * does not.
+     */
+    private static List<List<FieldValue>> match(Section section, Subject subject, Subject container) {
+        List<List<FieldValue>> matched = new ArrayList<>(section.criteria().size());
         for (Criterion criterion : section.criteria()) {
             Subject on = criterion.perContainer() ? container : subject;
             if (criterion instanceof Criterion.OnField onField) {
@@ -90,12 +93,12 @@ public final class PolicyEngine {
                 if (values == null) {
                     return null;
                 }
-                matched.addAll(values);
+                matched.add(values);
             } else if (criterion instanceof Criterion.Cel cel) {
                 if (!cel.holds((container != null ? container : subject).celVariables())) {
                     return null;
                 }
-                matched.add(FieldValue.of("", "", "matches " + cel.expression()));
+                matched.add(List.of(FieldValue.of("", "", "matches " + cel.expression())));
             }
         }
         return matched;
@@ -106,10 +109,17 @@ public final class PolicyEngine {
                 subject.labels());
     }
 
-    private static Finding finding(Policy policy, Subject subject, Subject container, List<FieldValue> values) {
+    /**
+     * The finding for matched criteria. Its message names the values of the first criterion (the condition;
+     * later ones usually qualify it) unless the policy has a message template; its path is the first field path
+     * any criterion has.
+     */
+    private static Finding finding(Policy policy, Subject subject, Subject container, List<List<FieldValue>> matched) {
         String containerName = container == null ? null : container.container().name();
-        String texts = values.stream().map(FieldValue::text).filter(t -> !t.isEmpty()).distinct()
-                .collect(Collectors.joining("; "));
+        String texts = matched.stream()
+                .map(values -> values.stream().map(FieldValue::text).filter(t -> !t.isEmpty()).distinct()
+                        .collect(Collectors.joining("; ")))
+                .filter(t -> !t.isEmpty()).findFirst().orElse("");
         String message;
         if (!policy.message().isEmpty()) {
             message = policy.message().replace("{container}", Objects.toString(containerName, ""))
@@ -117,8 +127,9 @@ public final class PolicyEngine {
         } else {
             message = (containerName == null ? "" : "container \"" + containerName + "\" ") + texts;
         }
-        String path = values.stream().map(FieldValue::path).filter(p -> !p.isEmpty()).findFirst().orElse("");
-        if (!path.isEmpty() && subject.workload() != null) {
+        String path = matched.stream().flatMap(List::stream).map(FieldValue::path).filter(p -> !p.isEmpty())
+                .findFirst().orElse("");
+        if (!path.isEmpty() && subject.workload() != null && !path.startsWith("metadata.")) {
             path = podSpecPath(subject.ref().kind()) + path;
         }
         return new Finding(policy.id(), policy.name(), policy.severity(), subject.ref(), containerName, path,

@@ -70,7 +70,7 @@ final class WorkloadFields {
                 workload("Annotation", ValueType.KEY_VALUE, "annotations of the workload object (key=value)",
                         s -> keyValues(s.workload().annotations(), "metadata.annotations", "annotation")),
                 workload("Pod Label", ValueType.KEY_VALUE, "labels of the pod template (key=value)",
-                        s -> keyValues(s.workload().podLabels(), "metadata.labels", "pod label")),
+                        s -> keyValues(s.workload().podLabels(), "", "pod label")),
                 workload("Replicas", ValueType.NUMBER, "desired replicas (Deployments, StatefulSets, ReplicaSets,"
                         + " ReplicationControllers; absent for other kinds)",
                         s -> s.workload().replicas() == null || !replicated(s.workload()) ? List.of()
@@ -91,7 +91,7 @@ final class WorkloadFields {
                         + " the workload, its pod template or its namespace",
                         s -> {
                             Optional<String> team = s.context().owners().owner(s.workload()).map(o -> o.team());
-                            return List.of(FieldValue.bool(team.isPresent(), "metadata.labels",
+                            return List.of(FieldValue.bool(team.isPresent(), "",
                                     "is owned by " + team.orElse(""), "has none of the owner labels or annotations "
                                             + String.join(", ", s.context().config().ownerKeys())));
                         }),
@@ -130,8 +130,8 @@ final class WorkloadFields {
 
     static List<FieldValue> keyValues(Map<String, String> map, String path, String what) {
         List<FieldValue> values = new ArrayList<>(map.size());
-        map.forEach((k, v) -> values.add(FieldValue.of(k + "=" + (v == null ? "" : v), path + "." + k,
-                what + " " + k)));
+        map.forEach((k, v) -> values.add(FieldValue.of(k + "=" + (v == null ? "" : v), path.isEmpty() ? "" : path + "." + k,
+                "has " + what + " " + k)));
         return values;
     }
 
@@ -439,7 +439,8 @@ final class WorkloadFields {
                         s -> image(s).map(i -> List.of(FieldValue.of(i.tag() == null ? "" : i.tag(),
                                 s.containerPath() + ".image", "image " + s.container().imageReference()
                                         + (i.tagImplied() ? " has no tag, so it means :latest"
-                                        : i.tag() == null ? " has no tag" : " uses tag " + i.tag()))))
+                                        : i.tag() == null ? " has no tag" : "latest".equals(i.tag())
+                                        ? " uses the :latest tag" : " uses tag " + i.tag()))))
                                 .orElse(List.of())),
                 container("Image Pinned By Digest", ValueType.BOOLEAN, "the reference carries @sha256:...",
                         s -> image(s).map(i -> List.of(FieldValue.bool(i.pinnedByDigest(), s.containerPath() + ".image",

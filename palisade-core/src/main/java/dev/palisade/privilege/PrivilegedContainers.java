@@ -1,7 +1,9 @@
 package dev.palisade.privilege;
 
 import dev.palisade.inventory.Snapshot;
+import dev.palisade.inventory.ContainerKind;
 import dev.palisade.inventory.Workload;
+import dev.palisade.inventory.WorkloadContainer;
 import dev.palisade.scan.Analysis;
 import dev.palisade.scan.Answer;
 import dev.palisade.scan.Finding;
@@ -11,10 +13,8 @@ import dev.palisade.scan.Text;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -28,33 +28,51 @@ public final class PrivilegedContainers implements Analysis {
 
     @Override
     public Result analyze(Snapshot snapshot, ScanConfig config, List<Finding> policyFindings) {
-        Map<String, Workload> workloads = snapshot.workloads().stream()
-                .collect(Collectors.toMap(w -> w.ref().identity(), Function.identity(), (a, b) -> a));
+        Set<String> privilegedContainers = keys(Analysis.of(policyFindings, PRIVILEGED));
+        Set<String> sysAdminContainers = keys(Analysis.of(policyFindings, SYS_ADMIN));
         Table.Builder table = new Table.Builder("namespace", "workload", "container", "why", "host access");
         Set<String> privileged = new TreeSet<>();
-        List<Finding> rows = new ArrayList<>(Analysis.of(policyFindings, PRIVILEGED));
-        List<Finding> nearly = Analysis.of(policyFindings, SYS_ADMIN);
-        rows.addAll(nearly);
-        rows.sort(java.util.Comparator.comparing((Finding f) -> f.resource().namespace())
-                .thenComparing(f -> f.resource().name()).thenComparing(f -> String.valueOf(f.container())));
-        for (Finding finding : rows) {
-            Workload workload = workloads.get(finding.resource().identity());
-            String hostAccess = workload == null ? "" : hostAccess(workload.podSpec());
-            boolean isPrivileged = finding.policy().equals(PRIVILEGED);
-            if (isPrivileged) {
-                privileged.add(finding.resource().toString());
+        int nearly = 0;
+        for (Workload workload : snapshot.workloads()) {
+            for (WorkloadContainer container : workload.containers()) {
+                String key = workload.ref().identity() + "#" + container.name();
+                String why;
+                if (privilegedContainers.contains(key)) {
+                    privileged.add(workload.ref().toString());
+                    why = "privileged: true";
+                } else if (sysAdminContainers.contains(key)) {
+                    nearly++;
+                    why = "capabilities.add: " + String.join(", ", container.spec().getSecurityContext()
+                            .getCapabilities().getAdd().stream()
+                            .map(c -> c.toUpperCase(java.util.Locale.ROOT).replaceFirst("^CAP_", ""))
+                            .filter(c -> c.equals("SYS_ADMIN") || c.equals("ALL")).toList());
+                } else {
+                    continue;
+                }
+                table.row(workload.namespace(), workload.ref().kind() + "/" + workload.name(),
+                        container.name() + suffix(container.kind()), why, hostAccess(workload.podSpec()));
             }
-            table.row(finding.resource().namespace(), finding.resource().kind() + "/" + finding.resource().name(),
-                    finding.container(), isPrivileged ? "privileged: true" : "capabilities: SYS_ADMIN or ALL", hostAccess);
         }
         String summary = privileged.isEmpty() ? "No workload runs a privileged container."
                 : Text.count(privileged.size(), "workload") + " with privileged containers: "
                 + String.join(", ", privileged) + ".";
-        if (!nearly.isEmpty()) {
-            summary += " " + Text.count(nearly.size(), "more container") + " add SYS_ADMIN or ALL capabilities.";
+        if (nearly > 0) {
+            summary += " " + Text.count(nearly, "more container") + " add SYS_ADMIN or ALL capabilities.";
         }
         return Result.answer(new Answer(6, "Which workloads run privileged containers?", Answer.Status.ANSWERED,
                 summary, table.build(), ""));
+    }
+
+    private static Set<String> keys(List<Finding> findings) {
+        return findings.stream().map(f -> f.resource().identity() + "#" + f.container()).collect(Collectors.toSet());
+    }
+
+    private static String suffix(ContainerKind kind) {
+        return switch (kind) {
+            case INIT -> " (init)";
+            case EPHEMERAL -> " (ephemeral)";
+            case REGULAR -> "";
+        };
     }
 
     private static String hostAccess(PodSpec spec) {

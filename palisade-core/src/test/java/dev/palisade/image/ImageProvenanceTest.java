@@ -87,7 +87,7 @@ class ImageProvenanceTest {
 
     private static Analysis.Result analyze(List<String> trusted) {
         Snapshot snapshot = TestSupport.snapshot("images.yaml", MANIFESTS);
-        return TestSupport.analyze(new ImageProvenance(), snapshot, new ScanConfig(trusted, List.of()));
+        return TestSupport.analyze(new ImageProvenance(), snapshot, new ScanConfig(trusted, List.of()), "image-untrusted-registry", "image-mutable-tag");
     }
 
     private static Answer answer(Analysis.Result result) {
@@ -178,7 +178,7 @@ class ImageProvenanceTest {
                           image: registry.corp.example/shop/seed:latest@sha256:0d17b565c37bcbd895e9d92315a05c1c3c9a29f762b011a10c54a66cd53c9b31
                 """;
         Analysis.Result result = TestSupport.analyze(new ImageProvenance(), TestSupport.snapshot("job.yaml", yaml),
-                ScanConfig.defaults());
+                ScanConfig.defaults(), "image-untrusted-registry", "image-mutable-tag");
         assertThat(result.findings()).extracting(Finding::policy, Finding::message).containsExactlyInAnyOrder(
                 tuple("image-mutable-tag", "container \"fetch\" image curlimages/curl has no tag, so it means :latest"),
                 tuple("image-mutable-tag", "container \"seed\" image registry.corp.example/shop/seed:latest uses"

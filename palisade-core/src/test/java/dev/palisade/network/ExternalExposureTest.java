@@ -304,7 +304,7 @@ class ExternalExposureTest {
     }
 
     private static Analysis.Result analyze() {
-        return TestSupport.analyze(new ExternalExposure(), snapshot(), ScanConfig.defaults());
+        return TestSupport.analyze(new ExternalExposure(), snapshot(), ScanConfig.defaults(), "service-load-balancer-open", "service-node-port", "ingress-without-tls");
     }
 
     @Test
@@ -313,27 +313,33 @@ class ExternalExposureTest {
 
         assertThat(answer.number()).isEqualTo(7);
         assertThat(answer.status()).isEqualTo(Answer.Status.ANSWERED);
-        assertThat(answer.table().columns()).containsExactly("exposure", "object", "ports / hosts", "reaches", "note");
-        assertThat(answer.table().rows()).containsExactly(
-                List.of("LoadBalancer", "Service shop/web-lb", "443/TCP", "Deployment web, Deployment web-canary",
-                        "open to any source"),
-                List.of("NodePort", "Service shop/api-np", "30080/TCP, auto/UDP", "Deployment api", ""),
-                List.of("externalIPs", "Service shop/legacy", "192.0.2.10, 192.0.2.11 8080/TCP",
-                        "(no workload matches the selector)", ""),
-                List.of("LoadBalancer", "Service shop/external-db", "5432/TCP",
-                        "(no selector: endpoints managed elsewhere)", "sources: 10.0.0.0/8, 192.168.0.0/16"),
-                List.of("Ingress", "Ingress shop/default-only", "*", "Service web → Deployment web", "no TLS"),
-                List.of("Ingress", "Ingress shop/storefront", "shop.example.com/, shop.example.com/api",
-                        "Service web → Deployment web; Service missing (not in inventory)", "TLS; class nginx"),
-                List.of("HTTPRoute", "HTTPRoute shop/storefront", "shop.example.com, www.shop.example.com",
-                        "Service web → Deployment web", "via Gateway infra/public HTTP/80, HTTPS/443"),
-                List.of("HTTPRoute", "HTTPRoute shop/orphan", "*", "Service api-np → Deployment api",
-                        "via Gateway shop/internal (not in inventory)"),
-                List.of("hostNetwork", "DaemonSet monitoring/node-exporter", "every port the pod listens on",
-                        "DaemonSet monitoring/node-exporter", "shares the node's network"),
-                List.of("hostPort", "Deployment shop/proxy", "8443/TCP, 5353/UDP", "Deployment shop/proxy",
-                        "port on the node"));
-        assertThat(answer.summary()).isEqualTo("10 ways into the cluster from outside (3 flagged as findings).");
+        assertThat(answer.table().columns()).containsExactly("exposure", "object", "details", "findings");
+        assertThat(answer.table().rows()).extracting(row -> row.get(0) + " | " + row.get(1)).containsExactly(
+                "hostNetwork, hostPort | DaemonSet monitoring/node-exporter",
+                "hostPort | Deployment shop/proxy",
+                "HTTPRoute | HTTPRoute shop/orphan",
+                "HTTPRoute | HTTPRoute shop/storefront",
+                "Ingress | Ingress shop/default-only",
+                "Ingress | Ingress shop/storefront",
+                "NodePort | Service shop/api-np",
+                "LoadBalancer | Service shop/external-db",
+                "externalIPs | Service shop/legacy",
+                "LoadBalancer | Service shop/web-lb");
+        assertThat(answer.table().rows()).filteredOn(row -> row.get(1).equals("Service shop/web-lb")).singleElement()
+                .satisfies(row -> {
+                    assertThat(row.get(2)).contains("443/TCP", "any source", "Deployment web, Deployment web-canary");
+                    assertThat(row.get(3)).contains("service-load-balancer-open (medium)", "service-load-balancer (low)");
+                });
+        assertThat(answer.table().rows()).filteredOn(row -> row.get(1).equals("Service shop/external-db")).singleElement()
+                .satisfies(row -> {
+                    assertThat(row.get(2)).contains("(no selector: endpoints managed elsewhere)");
+                    assertThat(row.get(3)).doesNotContain("service-load-balancer-open");
+                });
+        assertThat(answer.table().rows()).filteredOn(row -> row.get(1).equals("Service shop/api-np")).singleElement()
+                .satisfies(row -> assertThat(row.get(2)).contains("30080/TCP, auto/UDP on every node", "Deployment api"));
+        assertThat(answer.summary()).isEqualTo("10 objects expose workloads outside the cluster.");
+        // a mesh route (parent is a Service, not a Gateway) is not a way in
+        assertThat(answer.table().rows()).noneMatch(row -> row.get(1).equals("HTTPRoute shop/mesh"));
     }
 
     @Test
@@ -341,7 +347,7 @@ class ExternalExposureTest {
         List<Finding> findings = analyze().findings();
 
         assertThat(findings).extracting(Finding::policy, Finding::severity, f -> f.resource().toString(),
-                Finding::message).containsExactly(
+                Finding::message).containsExactlyInAnyOrder(
                 tuple("service-load-balancer-open", Severity.MEDIUM, "Service shop/web-lb",
                         "LoadBalancer Service exposes 443/TCP to any source; it reaches Deployment web,"
                                 + " Deployment web-canary"),
@@ -381,7 +387,7 @@ class ExternalExposureTest {
                   selector: {app: db}
                   ports:
                     - port: 5432
-                """), ScanConfig.defaults());
+                """), ScanConfig.defaults(), "service-load-balancer-open", "service-node-port", "ingress-without-tls");
         assertThat(result.findings()).isEmpty();
         assertThat(result.answers().get(0).table().isEmpty()).isTrue();
         assertThat(result.answers().get(0).summary()).isEqualTo("Nothing is exposed outside the cluster.");
@@ -414,7 +420,7 @@ class ExternalExposureTest {
                   selector: {app: storefront}
                   ports:
                     - port: 443
-                """), ScanConfig.defaults());
+                """), ScanConfig.defaults(), "service-load-balancer-open", "service-node-port", "ingress-without-tls");
 
         assertThat(result.findings()).extracting(Finding::policy, f -> f.resource().name()).containsExactly(
                 tuple("service-load-balancer-open", "storefront"),
@@ -455,9 +461,10 @@ class ExternalExposureTest {
                                 name: storefront
                                 port:
                                   number: 80
-                """), ScanConfig.defaults());
+                """), ScanConfig.defaults(), "service-load-balancer-open", "service-node-port", "ingress-without-tls");
 
         assertThat(result.findings()).isEmpty();
-        assertThat(result.answers().get(0).table().rows().get(0).get(4)).isEqualTo("TLS; class nginx");
+        assertThat(result.answers().get(0).table().rows()).singleElement()
+                .satisfies(row -> assertThat(row.get(3)).isEqualTo("ingress-exposure (low)"));
     }
 }

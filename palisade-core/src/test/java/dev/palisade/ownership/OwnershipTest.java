@@ -236,7 +236,7 @@ class OwnershipTest {
 
     @Test
     void answerElevenCountsTeamsAndUnownedWorkloads() {
-        Analysis.Result result = TestSupport.analyze(new Ownership(), snapshot(), ScanConfig.defaults());
+        Analysis.Result result = TestSupport.analyze(new Ownership(), snapshot(), ScanConfig.defaults(), "workload-without-owner");
 
         Answer answer = result.answers().get(0);
         assertThat(answer.number()).isEqualTo(11);
@@ -279,7 +279,7 @@ class OwnershipTest {
                 spec:
                   containers: [{name: b, image: "registry.corp.example/b:1"}]
                 """);
-        Answer answer = TestSupport.analyze(new Ownership(), snapshot, ScanConfig.defaults()).answers().get(0);
+        Answer answer = TestSupport.analyze(new Ownership(), snapshot, ScanConfig.defaults(), "workload-without-owner").answers().get(0);
         assertThat(answer.table().rows()).containsExactly(List.of("web", "2", "cart, shop"));
         assertThat(answer.summary()).isEqualTo("1 team owns 2 of 2 workloads.");
     }
@@ -287,7 +287,7 @@ class OwnershipTest {
     @Test
     void customOwnerKeysReplaceTheDefaults() {
         ScanConfig config = new ScanConfig(List.of(), List.of("cost-center", "example.com/squad"));
-        Analysis.Result result = TestSupport.analyze(new Ownership(), snapshot(), config);
+        Analysis.Result result = TestSupport.analyze(new Ownership(), snapshot(), config, "workload-without-owner");
 
         Answer answer = result.answers().get(0);
         // only g-unowned carries cost-center; the default keys (team, owner) no longer count

@@ -25,7 +25,7 @@ class JsonRendererTest {
         JsonNode root = json(report);
 
         assertThat(root.path("schemaVersion").isString()).isTrue();
-        assertThat(root.path("schemaVersion").asString()).isEqualTo("1");
+        assertThat(root.path("schemaVersion").asString()).isEqualTo("2");
         assertThat(root.path("tool").path("name").asString()).isEqualTo("palisade");
         assertThat(root.path("tool").path("version").asString()).isNotBlank();
         JsonNode inventory = root.path("inventory");
@@ -37,7 +37,8 @@ class JsonRendererTest {
         assertThat(inventory.path("loadedAt").asString()).isEqualTo("2026-01-01T00:00:00Z");
         assertThat(inventory.path("kinds").path("Deployment").asInt()).isEqualTo(2);
         assertThat(inventory.path("kinds").path("Service").asInt()).isEqualTo(2);
-        assertThat(inventory.path("problems").path("errors").asInt()).isZero();
+        assertThat(inventory.path("problems").asInt()).isZero();
+        assertThat(root.path("policiesEvaluated").asInt()).isEqualTo(report.policiesEvaluated()).isPositive();
         assertThat(root.path("problems").isArray()).isTrue();
         assertThat(root.path("problems").size()).isZero();
     }
@@ -83,7 +84,10 @@ class JsonRendererTest {
             assertThat(node.path("policy").asString()).isEqualTo(finding.policy());
             assertThat(node.path("severity").asString()).isEqualTo(finding.severity().name());
             assertThat(node.path("resource").path("name").asString()).isEqualTo(finding.resource().name());
-            assertThat(node.path("source").path("origin").asString()).isEqualTo(Reports.MIXED_ORIGIN);
+            assertThat(node.path("source").path("file").asString()).isEqualTo(Reports.MIXED_ORIGIN);
+            assertThat(node.has("container")).isTrue();
+            assertThat(node.path("path").asString()).isEqualTo(finding.path());
+            assertThat(node.path("exempted").asBoolean()).isEqualTo(finding.exempted());
             assertThat(node.path("source").path("line").isInt()).isTrue();
             assertThat(node.path("source").path("line").asInt()).isPositive().isEqualTo(finding.location().line());
             assertThat(node.path("message").asString()).isNotBlank();

@@ -87,8 +87,9 @@ class SarifRendererTest {
                     .isEqualTo("deploy/prod%20cluster/mixed.yaml");
             assertThat(physical.path("region").path("startLine").asInt())
                     .isPositive().isEqualTo(report.findings().get(i).location().line());
+            Finding finding = report.findings().get(i);
             assertThat(location.path("logicalLocations").get(0).path("fullyQualifiedName").asString())
-                    .isEqualTo(report.findings().get(i).resource().toString());
+                    .isEqualTo(finding.resource() + (finding.container() == null ? "" : " container " + finding.container()));
         }
     }
 

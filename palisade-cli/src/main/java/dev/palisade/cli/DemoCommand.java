@@ -22,14 +22,18 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report;
 
+    @Mixin
+    ConfigOptions config;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        if (report.trustedRegistries.isEmpty()) {
-            report.trustedRegistries.addAll(DEMO_TRUSTED_REGISTRIES);
+        if (config.trustedRegistries.isEmpty() && config.config == null) {
+            config.trustedRegistries.addAll(DEMO_TRUSTED_REGISTRIES);
         }
-        return report.scanAndReport(DemoCluster.load(), spec.commandLine().getOut(), spec.commandLine().getErr());
+        return report.scanAndReport(DemoCluster.load(), config.scanConfig(false), spec.commandLine().getOut(),
+                spec.commandLine().getErr());
     }
 }

@@ -13,8 +13,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Option;
 
 /** How a scan is configured, rendered and turned into an exit code; shared by scan and demo. */
@@ -34,20 +32,11 @@ final class ReportOptions {
     @Option(names = "--strict", description = "Exit 2 when any input could not be read (after printing the report).")
     boolean strict;
 
-    @Option(names = "--trusted-registry", paramLabel = "REGISTRY",
-            description = "A trusted registry host, host/path prefix or *.domain; repeatable.")
-    List<String> trustedRegistries = new ArrayList<>();
-
-    @Option(names = "--owner-key", paramLabel = "KEY",
-            description = "Label or annotation key naming a workload's team, in order; repeatable"
-                    + " (default: palisade.dev/owner, owner, team, app.kubernetes.io/owner, app.kubernetes.io/team).")
-    List<String> ownerKeys = new ArrayList<>();
-
     /** Scans, writes the report, and returns the exit code. */
-    int scanAndReport(Snapshot snapshot, PrintWriter out, PrintWriter err) throws IOException {
+    int scanAndReport(Snapshot snapshot, ScanConfig config, PrintWriter out, PrintWriter err) throws IOException {
         OutputFormat outputFormat = OutputFormat.parse(format);
         Severity threshold = failOn == null ? null : Severity.parse(failOn);
-        ScanReport report = Scanner.scan(snapshot, new ScanConfig(trustedRegistries, ownerKeys));
+        ScanReport report = Scanner.scan(snapshot, config);
         if (outputFile != null) {
             try (Writer file = Files.newBufferedWriter(outputFile, StandardCharsets.UTF_8)) {
                 outputFormat.renderer(false).render(report, file);
@@ -61,9 +50,9 @@ final class ReportOptions {
         }
         if (outputFormat != OutputFormat.TABLE || outputFile != null) {
             // The table shows input problems itself; other formats carry them in the file, so say so here too.
-            snapshot.problems().forEach(problem -> err.println("palisade: " + problem));
+            report.problems().forEach(problem -> err.println("palisade: " + problem));
         }
-        if (strict && snapshot.hasErrors()) {
+        if (strict && report.hasInputErrors()) {
             err.println("palisade: input errors and --strict: exit 2");
             return PalisadeCommand.EXIT_USAGE;
         }

@@ -19,12 +19,16 @@ final class ScanCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report;
 
+    @Mixin
+    ConfigOptions config;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         var snapshot = new InventoryLoader().load(source.request());
-        return report.scanAndReport(snapshot, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return report.scanAndReport(snapshot, config.scanConfig(true), spec.commandLine().getOut(),
+                spec.commandLine().getErr());
     }
 }

@@ -55,7 +55,7 @@ class PalisadeCommandTest {
         Run run = run("demo", "-o", "json");
 
         JsonNode report = JsonMapper.builder().build().readTree(run.out());
-        assertThat(report.path("schemaVersion").asString()).isEqualTo("1");
+        assertThat(report.path("schemaVersion").asString()).isEqualTo("2");
         assertThat(report.path("inventory").path("workloads").asInt()).isGreaterThanOrEqualTo(30);
         assertThat(report.path("answers")).hasSize(12);
         assertThat(report.path("problems")).isEmpty();
@@ -143,7 +143,7 @@ class PalisadeCommandTest {
                 "--owner-key", "owner");
 
         JsonNode report = JsonMapper.builder().build().readTree(run.out());
-        assertThat(report.path("findings").findValuesAsString("checkId"))
+        assertThat(report.path("findings").findValuesAsString("policy"))
                 .contains("image-untrusted-registry", "workload-without-owner");
         assertThat(report.path("answers").get(0).path("status").asString()).isEqualTo("ANSWERED");
     }
@@ -179,6 +179,96 @@ class PalisadeCommandTest {
         assertThat(withManifests.exitCode()).isZero();
         assertThat(withManifests.out()).contains("cannot reach the Kubernetes API server at https://127.0.0.1:1")
                 .contains("DaemonSet logging/log-agent");
+    }
+
+    @Test
+    void checkIsACiGateOnEnforcedPolicies() throws IOException {
+        Run failing = run("check", fixture("privileged.yaml"));
+        assertThat(failing.exitCode()).isEqualTo(1);
+        assertThat(failing.out()).contains("BLOCK  HIGH     privileged-container  DaemonSet logging/log-agent [agent]")
+                .contains("FAILED: 1 blocking");
+
+        Path exempted = Files.writeString(dir.resolve("exempted.yaml"), Files.readString(Path.of(fixture("privileged.yaml")))
+                .replace("labels: {team: platform}", "labels: {team: platform}\n  annotations:\n"
+                        + "    palisade.dev/exempt: privileged-container\n    palisade.dev/exempt-reason: log agent, SEC-1"));
+        Run passing = run("check", exempted.toString());
+        assertThat(passing.exitCode()).isZero();
+        assertThat(passing.out()).contains("EXEMPT").contains("exempted: annotation palisade.dev/exempt: log agent, SEC-1")
+                .contains("PASSED: 0 blocking");
+
+        Run junit = run("check", fixture("privileged.yaml"), "-o", "junit");
+        assertThat(junit.out()).startsWith("<?xml").contains("<testcase classname=\"palisade.policy\" name=\"privileged-container\">")
+                .contains("<failure message=\"1 violations of privileged-container\"");
+        Run csv = run("check", fixture("privileged.yaml"), "-o", "csv");
+        assertThat(csv.out().lines().findFirst().orElseThrow()).startsWith("policy,severity,enforcement,blocking");
+        assertThat(csv.out()).contains("privileged-container,HIGH,ENFORCE,true,false,logging,DaemonSet,log-agent,agent,"
+                + "spec.template.spec.containers[0].securityContext.privileged");
+        JsonNode json = JsonMapper.builder().build().readTree(run("check", fixture("privileged.yaml"), "-o", "json").out());
+        assertThat(json.path("passed").asBoolean()).isFalse();
+        assertThat(json.path("findings").get(0).path("blocking").asBoolean()).isTrue();
+    }
+
+    @Test
+    void configurationFileSelectsAndAdjustsPolicies() throws IOException {
+        Path policies = Files.createDirectories(dir.resolve("policies"));
+        Files.writeString(policies.resolve("no-fluent-bit.yaml"), """
+                id: no-fluent-bit
+                name: No Fluent Bit
+                severity: critical
+                enforcement: ENFORCE
+                remediation: Use the platform's log agent.
+                categories: [Custom]
+                target: container
+                criteria:
+                  - match:
+                      - field: Image Remote
+                        values: [".*fluent-bit"]
+                """);
+        Path config = Files.writeString(dir.resolve("palisade.yaml"), """
+                trustedRegistries: [cr.fluentbit.io]
+                policies:
+                  directories: [policies]
+                  disable: [privileged-container]
+                  severity: {workload-without-owner: medium}
+                """);
+
+        Run run = run("check", fixture("privileged.yaml"), "--config", config.toString(), "-o", "json");
+
+        JsonNode json = JsonMapper.builder().build().readTree(run.out());
+        assertThat(json.path("findings").findValuesAsString("policy")).contains("no-fluent-bit")
+                .doesNotContain("privileged-container", "image-untrusted-registry");
+        assertThat(run.exitCode()).isEqualTo(1);
+
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), "policies:\n  disabled: [x]\n");
+        Run invalid = run("scan", fixture("privileged.yaml"), "--config", bad.toString());
+        assertThat(invalid.exitCode()).isEqualTo(2);
+        assertThat(invalid.err()).contains("unknown key 'policies.disabled'");
+    }
+
+    @Test
+    void policyListShowLintAndFields() throws IOException {
+        JsonNode list = JsonMapper.builder().build().readTree(run("policy", "list", "-o", "json").out());
+        assertThat(list.size()).isGreaterThanOrEqualTo(14);
+        JsonNode privileged = null;
+        for (JsonNode policy : list) {
+            assertThat(policy.has("id") && policy.has("severity") && policy.has("lifecycle") && policy.has("categories")
+                    && policy.has("equivalents")).isTrue();
+            if (policy.path("id").asString().equals("privileged-container")) {
+                privileged = policy;
+            }
+        }
+        assertThat(privileged).isNotNull();
+        assertThat(privileged.path("equivalents").path("kubescape").asString()).isEqualTo("C-0057");
+
+        assertThat(run("policy", "show", "privileged-container").out()).contains("Privileged Container: true");
+        assertThat(run("policy", "show", "nope").err()).contains("no policy has the id 'nope'");
+
+        Path broken = Files.writeString(dir.resolve("broken.yaml"), "id: x\nseverity: low\ncriteria:\n  - match:\n"
+                + "      - field: Privilegd\n        values: [true]\n");
+        Run lint = run("policy", "lint", broken.toString());
+        assertThat(lint.exitCode()).isEqualTo(1);
+        assertThat(lint.out()).contains(broken + ": document 1, line 5: unknown field 'Privilegd'");
+        assertThat(run("policy", "fields", "--target", "service").out()).contains("Service Type");
     }
 
     @Test

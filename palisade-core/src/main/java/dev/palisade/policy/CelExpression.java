@@ -46,7 +46,10 @@ public final class CelExpression {
             CelAbstractSyntaxTree ast = COMPILER.compile(expression).getAst();
             return new CelExpression(RUNTIME.createProgram(ast));
         } catch (CelValidationException e) {
-            throw new IllegalArgumentException("invalid CEL expression: " + e.getMessage().replace('\n', ' '));
+            String message = e.getMessage();
+            int excerpt = message.indexOf('\n');
+            throw new IllegalArgumentException("invalid CEL expression: "
+                    + (excerpt < 0 ? message : message.substring(0, excerpt)).trim());
         } catch (CelEvaluationException e) {
             throw new IllegalArgumentException("invalid CEL expression: " + e.getMessage());
         }

@@ -208,14 +208,15 @@ public final class PolicyParser {
             return null;
         }
         List<Criterion> criteria = new ArrayList<>();
-        for (Node criterionNode : values.list(map.get("match"))) {
+        List<Node> criterionNodes = values.list(map.get("match"));
+        for (Node criterionNode : criterionNodes) {
             try {
                 criteria.add(criterion(mapping(criterionNode, CRITERION_KEYS, "a criterion"), criterionNode, target, values));
             } catch (Invalid e) {
                 invalid.add(e);
             }
         }
-        if (criteria.isEmpty()) {
+        if (criterionNodes.isEmpty()) {
             invalid.add(new Invalid(node, "a criteria section needs at least one criterion"));
         }
         return new Section(orEmpty(values.text(map.get("section"))), criteria);

@@ -5,6 +5,7 @@ import dev.cel.common.CelValidationException;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
@@ -33,7 +34,9 @@ public final class CelExpression {
     }
 
     private static CelCompiler compiler() {
-        var builder = CelCompilerFactory.standardCelCompilerBuilder().setResultType(SimpleType.BOOL);
+        // The standard macros (has, all, exists, exists_one, map, filter), as in Kubernetes admission CEL.
+        var builder = CelCompilerFactory.standardCelCompilerBuilder().setResultType(SimpleType.BOOL)
+                .setStandardMacros(CelStandardMacro.STANDARD_MACROS);
         for (String variable : VARIABLES) {
             builder.addVar(variable, SimpleType.DYN);
         }

@@ -129,21 +129,31 @@ public final class PolicyEngine {
         }
         String path = matched.stream().flatMap(List::stream).map(FieldValue::path).filter(p -> !p.isEmpty())
                 .findFirst().orElse("");
-        if (!path.isEmpty() && subject.workload() != null && !path.startsWith("metadata.")) {
-            path = podSpecPath(subject.ref().kind()) + path;
+        if (!path.isEmpty() && subject.workload() != null) {
+            path = objectPath(subject.ref().kind(), path);
         }
         return new Finding(policy.id(), policy.name(), policy.severity(), subject.ref(), containerName, path,
                 subject.source(), message, policy.remediation(), policy.categories(), policy.equivalents(),
                 policy.enforcement(), exemption(policy, subject));
     }
 
-    /** Where the pod spec sits in each workload kind, so paths point into the object as written. */
-    static String podSpecPath(String kind) {
-        return switch (kind) {
-            case "Pod" -> "spec.";
-            case "CronJob" -> "spec.jobTemplate.spec.template.spec.";
-            default -> "spec.template.spec.";
+    /**
+     * A workload field's path in the object as written. Field paths are relative to the pod spec, except
+     * {@code metadata.*} (the workload object's) and {@code podMetadata.*} (the pod template's metadata).
+     */
+    static String objectPath(String kind, String path) {
+        if (path.startsWith("metadata.")) {
+            return path;
+        }
+        String template = switch (kind) {
+            case "Pod" -> "";
+            case "CronJob" -> "spec.jobTemplate.spec.template.";
+            default -> "spec.template.";
         };
+        if (path.startsWith("podMetadata.")) {
+            return template + "metadata." + path.substring("podMetadata.".length());
+        }
+        return template + "spec." + path;
     }
 
     /** Why the finding is exempted (annotation or policy exclusion), or null. */

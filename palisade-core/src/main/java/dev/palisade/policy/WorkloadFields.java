@@ -70,7 +70,7 @@ final class WorkloadFields {
                 workload("Annotation", ValueType.KEY_VALUE, "annotations of the workload object (key=value)",
                         s -> keyValues(s.workload().annotations(), "metadata.annotations", "annotation")),
                 workload("Pod Label", ValueType.KEY_VALUE, "labels of the pod template (key=value)",
-                        s -> keyValues(s.workload().podLabels(), "", "pod label")),
+                        s -> keyValues(s.workload().podLabels(), "podMetadata.labels", "pod label")),
                 workload("Replicas", ValueType.NUMBER, "desired replicas (Deployments, StatefulSets, ReplicaSets,"
                         + " ReplicationControllers; absent for other kinds)",
                         s -> s.workload().replicas() == null || !replicated(s.workload()) ? List.of()
@@ -413,7 +413,7 @@ final class WorkloadFields {
             if (annotation != null) {
                 type = annotation.equals("unconfined") ? "Unconfined" : annotation.equals("runtime/default")
                         ? "RuntimeDefault" : annotation.startsWith("localhost/") ? "Localhost" : annotation;
-                path = "metadata.annotations";
+                path = "podMetadata.annotations";
             }
         }
         String value = type == null ? "" : type;

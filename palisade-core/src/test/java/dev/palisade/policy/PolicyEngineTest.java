@@ -197,6 +197,7 @@ class PolicyEngineTest {
         List<Finding> findings = evaluate(policy("""
                   - match:
                       - cel: "container.image.startsWith('registry.corp.example/') && size(podSpec.containers) == 2"
+                      - cel: "has(container.securityContext) && podSpec.containers.exists(c, c.name == 'sidecar')"
                 """));
 
         assertThat(findings).extracting(f -> f.resource().name() + "/" + f.container()).containsExactly("web/app");

@@ -341,6 +341,49 @@ final class ObjectFields {
                         s -> List.of(FieldValue.bool(egressCidrs(s).stream().anyMatch(c -> c.allows("169.254.169.254")),
                                 "spec.egress", "allows egress to the cloud metadata endpoint 169.254.169.254",
                                 "blocks the cloud metadata endpoint"))),
+                field(Target.NETWORKPOLICY, "Egress Reaches Metadata Endpoint Over HTTP", ValueType.BOOLEAN,
+                        "one egress rule allows both a metadata address (169.254.169.254, or AWS's fd00:ec2::254) and"
+                        + " TCP port 80, where instance metadata services listen: the port itself, a range holding"
+                        + " it, or every port", s -> {
+                            NetworkPolicy policy = as(s, NetworkPolicy.class);
+                            List<NetworkPolicyEgressRule> rules = policy == null || policy.getSpec() == null
+                                    || policy.getSpec().getEgress() == null ? List.of() : policy.getSpec().getEgress();
+                            for (int i = 0; i < rules.size(); i++) {
+                                NetworkPolicyEgressRule rule = rules.get(i);
+                                boolean address = ruleCidrs(rule).stream().anyMatch(c -> METADATA_ADDRESSES.stream()
+                                        .anyMatch(c::allows));
+                                if (address && allowsTcpPort(rule, 80)) {
+                                    return List.of(FieldValue.of("true", "spec.egress[" + i + "]", "allows egress to"
+                                            + " the cloud metadata endpoint on port 80 (spec.egress[" + i + "])"));
+                                }
+                            }
+                            return List.of(FieldValue.of("false", "spec.egress",
+                                    "allows no HTTP egress to the cloud metadata endpoint"));
+                        }),
+                field(Target.NETWORKPOLICY, "Egress To Kubelet Port", ValueType.STRING, "how an egress rule allows"
+                        + " TCP port 10250 (the kubelet API of the nodes) beyond pod selectors: PORT (it names the port,"
+                        + " or a range holding it, for an ipBlock or every address), ANY (every port to every address:"
+                        + " no 'to', or an ipBlock ending in /0 without except), IP_BLOCK (every port to another ipBlock,"
+                        + " which may or may not hold node addresses); no value when no rule allows it", s -> {
+                            NetworkPolicy policy = as(s, NetworkPolicy.class);
+                            List<NetworkPolicyEgressRule> rules = policy == null || policy.getSpec() == null
+                                    || policy.getSpec().getEgress() == null ? List.of() : policy.getSpec().getEgress();
+                            List<FieldValue> values = new ArrayList<>();
+                            for (int i = 0; i < rules.size(); i++) {
+                                String how = kubeletEgress(rules.get(i));
+                                if (how != null) {
+                                    String path = "spec.egress[" + i + "]";
+                                    values.add(FieldValue.of(how, path, switch (how) {
+                                        case "PORT" -> "allows egress to port 10250, the kubelet API (" + path + ")";
+                                        case "ANY" -> "allows egress to every port of every address, the kubelet API"
+                                                + " of the nodes included (" + path + ")";
+                                        default -> "allows egress to every port of an address block that may hold"
+                                                + " the nodes' kubelet API (" + path + ")";
+                                    }));
+                                }
+                            }
+                            return values;
+                        }),
                 field(Target.NETWORKPOLICY, "Egress Port", ValueType.NUMBER, "each port egress rules allow (0 when a"
                         + " rule allows every port)", s -> {
                             NetworkPolicy policy = as(s, NetworkPolicy.class);
@@ -377,21 +420,86 @@ final class ObjectFields {
             return cidrs;
         }
         for (NetworkPolicyEgressRule rule : policy.getSpec().getEgress()) {
-            if (rule.getTo() == null || rule.getTo().isEmpty()) {
-                cidrs.add(new AllowedCidr("0.0.0.0/0", List.of(), "allows egress to any address"));
-                cidrs.add(new AllowedCidr("::/0", List.of(), "allows egress to any address"));
-                continue;
-            }
-            for (NetworkPolicyPeer peer : rule.getTo()) {
-                IPBlock block = peer.getIpBlock();
-                if (block != null && block.getCidr() != null) {
-                    List<String> except = block.getExcept() == null ? List.of() : block.getExcept();
-                    cidrs.add(new AllowedCidr(block.getCidr(), except, "allows egress to " + block.getCidr()
-                            + (except.isEmpty() ? "" : " except " + String.join(", ", except))));
-                }
+            cidrs.addAll(ruleCidrs(rule));
+        }
+        return cidrs;
+    }
+
+    /** Addresses where cloud instance metadata services answer (IPv4 everywhere, IPv6 on AWS Nitro). */
+    private static final List<String> METADATA_ADDRESSES = List.of("169.254.169.254", "fd00:ec2::254");
+
+    /** The kubelet API port on every node. */
+    private static final int KUBELET_PORT = 10250;
+
+    /** The address blocks one egress rule allows (a rule with no 'to' allows every address). */
+    private static List<AllowedCidr> ruleCidrs(NetworkPolicyEgressRule rule) {
+        List<AllowedCidr> cidrs = new ArrayList<>();
+        if (rule.getTo() == null || rule.getTo().isEmpty()) {
+            cidrs.add(new AllowedCidr("0.0.0.0/0", List.of(), "allows egress to any address"));
+            cidrs.add(new AllowedCidr("::/0", List.of(), "allows egress to any address"));
+            return cidrs;
+        }
+        for (NetworkPolicyPeer peer : rule.getTo()) {
+            IPBlock block = peer.getIpBlock();
+            if (block != null && block.getCidr() != null) {
+                List<String> except = block.getExcept() == null ? List.of() : block.getExcept();
+                cidrs.add(new AllowedCidr(block.getCidr(), except, "allows egress to " + block.getCidr()
+                        + (except.isEmpty() ? "" : " except " + String.join(", ", except))));
             }
         }
         return cidrs;
+    }
+
+    /** How one egress rule allows the kubelet port (see the field "Egress To Kubelet Port"), or null. */
+    private static String kubeletEgress(NetworkPolicyEgressRule rule) {
+        boolean anywhere = rule.getTo() == null || rule.getTo().isEmpty();
+        boolean anyBlock = false;
+        boolean wholeBlock = false;
+        for (NetworkPolicyPeer peer : anywhere ? List.<NetworkPolicyPeer>of() : rule.getTo()) {
+            IPBlock block = peer.getIpBlock();
+            if (block != null && block.getCidr() != null) {
+                anyBlock = true;
+                wholeBlock |= block.getCidr().trim().endsWith("/0")
+                        && (block.getExcept() == null || block.getExcept().isEmpty());
+            }
+        }
+        if (!anywhere && !anyBlock || !allowsTcpPort(rule, KUBELET_PORT)) {
+            return null;
+        }
+        boolean everyPort = rule.getPorts() == null || rule.getPorts().isEmpty() || rule.getPorts().stream()
+                .anyMatch(p -> p.getPort() == null && (p.getProtocol() == null || p.getProtocol().equalsIgnoreCase("TCP")));
+        if (!everyPort) {
+            return "PORT";
+        }
+        return anywhere || wholeBlock ? "ANY" : "IP_BLOCK";
+    }
+
+    /**
+     * Whether an egress rule allows a TCP port: no ports listed, an entry without a port (every port of its
+     * protocol), the number itself, or a range (port to endPort) holding it. Named ports name pod ports, so
+     * they never reach an address outside the cluster.
+     */
+    private static boolean allowsTcpPort(NetworkPolicyEgressRule rule, int number) {
+        if (rule.getPorts() == null || rule.getPorts().isEmpty()) {
+            return true;
+        }
+        for (NetworkPolicyPort port : rule.getPorts()) {
+            if (port.getProtocol() != null && !port.getProtocol().equalsIgnoreCase("TCP")) {
+                continue;
+            }
+            if (port.getPort() == null) {
+                return true;
+            }
+            Integer first = port.getPort().getIntVal();
+            if (first == null) {
+                continue;
+            }
+            int last = port.getEndPort() == null ? first : port.getEndPort();
+            if (first <= number && number <= last) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- RoleBinding and ClusterRoleBinding ----

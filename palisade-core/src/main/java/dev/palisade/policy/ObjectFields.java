@@ -273,7 +273,8 @@ final class ObjectFields {
                         s -> {
                             long count = s.context().snapshot().workloads().stream()
                                     .filter(w -> w.namespace().equals(s.ref().name())).count();
-                            return List.of(FieldValue.of(String.valueOf(count), "", "holds " + count + " workloads"));
+                            return List.of(FieldValue.of(String.valueOf(count), "", "holds "
+                                    + dev.palisade.scan.Text.count(count, "workload")));
                         }),
                 podSecurityLevel("enforce"),
                 podSecurityLevel("audit"),
@@ -397,7 +398,10 @@ final class ObjectFields {
                                     continue;
                                 }
                                 for (NetworkPolicyPort port : rule.getPorts()) {
-                                    if (port.getPort() != null && port.getPort().getIntVal() != null) {
+                                    if (port.getPort() == null) {
+                                        values.add(FieldValue.of("0", "spec.egress", "allows egress on every "
+                                                + (port.getProtocol() == null ? "TCP" : port.getProtocol()) + " port"));
+                                    } else if (port.getPort().getIntVal() != null) {
                                         values.add(FieldValue.of(String.valueOf(port.getPort().getIntVal()), "spec.egress",
                                                 "allows egress to port " + port.getPort().getIntVal()));
                                     }

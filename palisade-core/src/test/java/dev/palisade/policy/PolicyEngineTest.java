@@ -102,6 +102,17 @@ class PolicyEngineTest {
     }
 
     @Test
+    void pathsPointIntoTheObjectAsWritten() {
+        assertThat(PolicyEngine.objectPath("Deployment", "containers[0].image"))
+                .isEqualTo("spec.template.spec.containers[0].image");
+        assertThat(PolicyEngine.objectPath("Pod", "containers[0].image")).isEqualTo("spec.containers[0].image");
+        assertThat(PolicyEngine.objectPath("CronJob", "podMetadata.annotations"))
+                .isEqualTo("spec.jobTemplate.spec.template.metadata.annotations");
+        assertThat(PolicyEngine.objectPath("Pod", "podMetadata.annotations")).isEqualTo("metadata.annotations");
+        assertThat(PolicyEngine.objectPath("StatefulSet", "metadata.labels.team")).isEqualTo("metadata.labels.team");
+    }
+
+    @Test
     void exemptionAnnotationsAreReportedNotDropped() {
         List<Finding> findings = evaluate(policy("""
                   - match:

@@ -11,6 +11,9 @@ import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 import dev.palisade.inventory.InventoryBuilder;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +31,16 @@ public final class CelExpression {
     private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().build();
 
     private final CelRuntime.Program program;
+    private final Set<String> variables;
 
-    private CelExpression(CelRuntime.Program program) {
+    private CelExpression(CelRuntime.Program program, Set<String> variables) {
         this.program = program;
+        this.variables = Set.copyOf(variables);
+    }
+
+    /** The variables the expression refers to; only those are built for it (converting objects is costly). */
+    public Set<String> variables() {
+        return variables;
     }
 
     private static CelCompiler compiler() {
@@ -47,7 +57,13 @@ public final class CelExpression {
     public static CelExpression compile(String expression) {
         try {
             CelAbstractSyntaxTree ast = COMPILER.compile(expression).getAst();
-            return new CelExpression(RUNTIME.createProgram(ast));
+            Set<String> used = new HashSet<>();
+            for (String variable : VARIABLES) {
+                if (Pattern.compile("\\b" + variable + "\\b").matcher(expression).find()) {
+                    used.add(variable);
+                }
+            }
+            return new CelExpression(RUNTIME.createProgram(ast), used);
         } catch (CelValidationException e) {
             String message = e.getMessage();
             int excerpt = message.indexOf('\n');

@@ -21,7 +21,10 @@ final class Credentials {
     private Credentials() {
     }
 
+    /** The shortest value any shape can match; shorter values (most settings) skip the regexes. */
+    private static final int SHORTEST = 8;
+
     static boolean looksLikeCredential(String value) {
-        return SHAPES.stream().anyMatch(p -> p.matcher(value).find());
+        return value.length() >= SHORTEST && SHAPES.stream().anyMatch(p -> p.matcher(value).find());
     }
 }

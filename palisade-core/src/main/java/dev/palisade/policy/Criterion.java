@@ -1,7 +1,6 @@
 package dev.palisade.policy;
 
 import java.util.List;
-import java.util.Map;
 
 /** One condition of a section: a typed field with values, or a CEL expression. */
 public sealed interface Criterion permits Criterion.OnField, Criterion.Cel {
@@ -71,8 +70,8 @@ public sealed interface Criterion permits Criterion.OnField, Criterion.Cel {
             return usesContainer;
         }
 
-        boolean holds(Map<String, Object> variables) {
-            return program.test(variables);
+        boolean holds(Subject subject) {
+            return program.test(subject.celVariables(program.variables()));
         }
     }
 }

@@ -90,8 +90,7 @@ final class ObjectFields {
                                         + " outside the cluster; it reaches " + backends(s, service);
                                 case "ExternalName" -> "ExternalName Service points to "
                                         + service.getSpec().getExternalName();
-                                default -> type + " Service serves " + ports(service) + " to "
-                                        + backends(s, service);
+                                default -> type + " Service serves " + ports(service);
                             };
                             return List.of(FieldValue.of(type, "spec.type", text));
                         }),

@@ -95,7 +95,7 @@ public final class PolicyEngine {
                 }
                 matched.add(values);
             } else if (criterion instanceof Criterion.Cel cel) {
-                if (!cel.holds((container != null ? container : subject).celVariables())) {
+                if (!cel.holds(container != null ? container : subject)) {
                     return null;
                 }
                 matched.add(List.of(FieldValue.of("", "", "matches " + cel.expression())));

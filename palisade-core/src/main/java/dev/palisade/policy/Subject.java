@@ -105,21 +105,37 @@ public final class Subject {
         return container == null ? "" : container.kind().specField() + "[" + containerIndex + "]";
     }
 
-    /** The variables CEL criteria see; built on first use only, and shared by the containers of a workload. */
-    Map<String, Object> celVariables() {
-        if (parent != null) {
-            Map<String, Object> withContainer = new java.util.HashMap<>(parent.celVariables());
-            withContainer.put("container", CelExpression.toCel(container.spec()));
-            return withContainer;
+    /**
+     * The CEL variables an expression uses, each converted on first use only; the workload-level ones are
+     * shared by the containers of a workload.
+     */
+    Map<String, Object> celVariables(java.util.Set<String> names) {
+        Map<String, Object> variables = new java.util.HashMap<>();
+        for (String name : names) {
+            variables.put(name, celVariable(name));
         }
+        return variables;
+    }
+
+    private Object celVariable(String name) {
+        if (name.equals("container")) {
+            return container == null ? Map.of() : cel().computeIfAbsent(name, k -> CelExpression.toCel(container.spec()));
+        }
+        if (parent != null) {
+            return parent.celVariable(name);
+        }
+        return cel().computeIfAbsent(name, k -> switch (k) {
+            case "object" -> object == null ? Map.of() : CelExpression.toCel(object.resource());
+            case "podSpec" -> workload == null ? Map.of() : CelExpression.toCel(workload.podSpec());
+            case "namespaceObject" -> context.namespace(ref().namespace())
+                    .map(ns -> CelExpression.toCel(ns.resource())).orElse(Map.of());
+            default -> Map.of();
+        });
+    }
+
+    private Map<String, Object> cel() {
         if (celVariables == null) {
-            Map<String, Object> variables = new java.util.HashMap<>();
-            variables.put("object", object == null ? Map.of() : CelExpression.toCel(object.resource()));
-            variables.put("podSpec", workload == null ? Map.of() : CelExpression.toCel(workload.podSpec()));
-            variables.put("namespaceObject", context.namespace(ref().namespace())
-                    .map(ns -> CelExpression.toCel(ns.resource())).orElse(Map.of()));
-            variables.put("container", Map.of());
-            celVariables = variables;
+            celVariables = new java.util.HashMap<>();
         }
         return celVariables;
     }

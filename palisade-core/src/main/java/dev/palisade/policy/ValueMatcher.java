@@ -19,7 +19,7 @@ public sealed interface ValueMatcher permits ValueMatcher.Bool, ValueMatcher.Reg
                 }
                 yield new Bool(Boolean.parseBoolean(value.toLowerCase(java.util.Locale.ROOT)));
             }
-            case STRING -> new Regex(regex(value));
+            case STRING -> new Regex(regex(value), fastPath(value));
             case NUMBER -> Compare.parse(value);
             case KEY_VALUE -> {
                 int equals = value.indexOf('=');
@@ -45,10 +45,26 @@ public sealed interface ValueMatcher permits ValueMatcher.Bool, ValueMatcher.Reg
         }
     }
 
-    record Regex(Pattern pattern) implements ValueMatcher {
+    /**
+     * A regex that needs no regex engine: {@code .*} (anything), {@code .+} (anything but empty), or text without
+     * metacharacters (a case-insensitive comparison). Null when the regex engine is needed.
+     */
+    private static java.util.function.Predicate<String> fastPath(String regex) {
+        if (regex.equals(".*")) {
+            return v -> true;
+        }
+        if (regex.equals(".+")) {
+            return v -> !v.isEmpty();
+        }
+        return regex.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == ':' || c == '/'
+                || c == '=' || c == ' ') ? v -> v.equalsIgnoreCase(regex) : null;
+    }
+
+    /** A regular expression matched against the whole value, case-insensitively. */
+    record Regex(Pattern pattern, java.util.function.Predicate<String> fast) implements ValueMatcher {
         @Override
         public boolean matches(String fieldValue) {
-            return pattern.matcher(fieldValue).matches();
+            return fast != null ? fast.test(fieldValue) : pattern.matcher(fieldValue).matches();
         }
     }
 

@@ -176,6 +176,12 @@ final class WorkloadFields {
                         s -> Optional.ofNullable(spec(s).getSecurityContext()).map(PodSecurityContext::getFsGroup)
                                 .map(g -> List.of(FieldValue.of(String.valueOf(g), "securityContext.fsGroup",
                                         "fsGroup " + g))).orElse(List.of())),
+                workload("Supplemental Groups", ValueType.NUMBER, "each group of securityContext.supplementalGroups"
+                        + " of the pod", s -> Optional.ofNullable(spec(s).getSecurityContext())
+                                .map(PodSecurityContext::getSupplementalGroups).orElse(List.of()).stream()
+                                .map(g -> FieldValue.of(String.valueOf(g), "securityContext.supplementalGroups",
+                                        "supplementalGroups includes " + g))
+                                .toList()),
                 workload("Sysctl", ValueType.KEY_VALUE, "sysctls set by the pod (name=value)",
                         s -> Optional.ofNullable(spec(s).getSecurityContext()).map(PodSecurityContext::getSysctls)
                                 .orElse(List.of()).stream()
@@ -363,10 +369,19 @@ final class WorkloadFields {
                             return List.of(FieldValue.bool(Boolean.TRUE.equals(value), path(s, "windowsOptions.hostProcess"),
                                     "runs as a Windows HostProcess container", "is not a HostProcess container"));
                         }),
-                container("Security Context Defined", ValueType.BOOLEAN, "the container or its pod sets a security context",
-                        s -> List.of(FieldValue.bool(sc(s).isPresent() || podContextDefined(spec(s).getSecurityContext()),
+                container("Security Context Defined", ValueType.BOOLEAN, "the container or its pod sets a security"
+                        + " context field (an empty securityContext: {} counts as none)",
+                        s -> List.of(FieldValue.bool(sc(s).filter(WorkloadFields::containerContextDefined).isPresent()
+                                        || podContextDefined(spec(s).getSecurityContext()),
                                 s.containerPath() + ".securityContext", "has a security context",
                                 "has no security context, neither its own nor the pod's"))));
+    }
+
+    private static boolean containerContextDefined(SecurityContext c) {
+        return c.getPrivileged() != null || c.getAllowPrivilegeEscalation() != null || c.getCapabilities() != null
+                || c.getReadOnlyRootFilesystem() != null || c.getRunAsNonRoot() != null || c.getRunAsUser() != null
+                || c.getRunAsGroup() != null || c.getSeccompProfile() != null || c.getSeLinuxOptions() != null
+                || c.getAppArmorProfile() != null || c.getProcMount() != null || c.getWindowsOptions() != null;
     }
 
     static Optional<SecurityContext> sc(Subject s) {

@@ -107,16 +107,16 @@ class PolicyFixturesTest {
 
     @ParameterizedTest(name = "{0}: violating.yaml")
     @MethodSource("policyIds")
-    void violatingFixtureProducesTheAnnouncedFindings(String checkId) {
-        String path = "policy-fixtures/" + checkId + "/violating.yaml";
+    void violatingFixtureProducesTheAnnouncedFindings(String policyId) {
+        String path = "policy-fixtures/" + policyId + "/violating.yaml";
         String text = TestSupport.resource(path);
         Expectation expected = expectation(path, text);
         Snapshot snapshot = TestSupport.snapshot(path, text);
         assertThat(snapshot.problems()).as("fixture must load cleanly").isEmpty();
 
-        List<Finding> findings = findings(checkId, snapshot, config(text));
+        List<Finding> findings = findings(policyId, snapshot, config(text));
 
-        assertThat(findings).as("findings of %s", checkId).hasSize(expected.count());
+        assertThat(findings).as("findings of %s", policyId).hasSize(expected.count());
         boolean withContainers = expected.resources().stream().anyMatch(r -> r.contains(" container="));
         assertThat(findings).extracting(f -> f.resource().toString()
                         + (withContainers && f.container() != null ? " container=" + f.container() : ""))
@@ -136,16 +136,16 @@ class PolicyFixturesTest {
 
     @ParameterizedTest(name = "{0}: compliant.yaml")
     @MethodSource("policyIds")
-    void compliantFixtureProducesNoFindingOfTheCheck(String checkId) {
-        String path = "policy-fixtures/" + checkId + "/compliant.yaml";
+    void compliantFixtureProducesNoFindingOfThePolicy(String policyId) {
+        String path = "policy-fixtures/" + policyId + "/compliant.yaml";
         String text = TestSupport.resource(path);
         Snapshot snapshot = TestSupport.snapshot(path, text);
         assertThat(snapshot.problems()).as("fixture must load cleanly").isEmpty();
         assertThat(snapshot.objects()).as("near misses to test").isNotEmpty();
 
-        List<Finding> findings = findings(checkId, snapshot, config(text)).stream().filter(Finding::active).toList();
+        List<Finding> findings = findings(policyId, snapshot, config(text)).stream().filter(Finding::active).toList();
 
-        assertThat(findings).as("findings of %s on near misses", checkId).isEmpty();
+        assertThat(findings).as("findings of %s on near misses", policyId).isEmpty();
     }
 
     @Test

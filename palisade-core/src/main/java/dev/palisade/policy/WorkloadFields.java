@@ -230,45 +230,10 @@ final class WorkloadFields {
     private static List<FieldValue> volumeTypes(Subject s) {
         List<FieldValue> values = new ArrayList<>();
         for (IndexedVolume v : volumes(s)) {
-            String type = volumeType(v.volume());
+            String type = dev.palisade.inventory.Volumes.type(v.volume());
             values.add(FieldValue.of(type, v.path(), "has " + type + " volume " + v.volume().getName()));
         }
         return values;
-    }
-
-    static String volumeType(Volume volume) {
-        if (volume.getHostPath() != null) {
-            return "hostPath";
-        }
-        if (volume.getEmptyDir() != null) {
-            return "emptyDir";
-        }
-        if (volume.getSecret() != null) {
-            return "secret";
-        }
-        if (volume.getConfigMap() != null) {
-            return "configMap";
-        }
-        if (volume.getPersistentVolumeClaim() != null) {
-            return "persistentVolumeClaim";
-        }
-        if (volume.getProjected() != null) {
-            return "projected";
-        }
-        if (volume.getDownwardAPI() != null) {
-            return "downwardAPI";
-        }
-        if (volume.getCsi() != null) {
-            return "csi";
-        }
-        if (volume.getEphemeral() != null) {
-            return "ephemeral";
-        }
-        if (volume.getNfs() != null) {
-            return "nfs";
-        }
-        return volume.getAdditionalProperties().keySet().stream().filter(k -> !k.equals("name")).findFirst()
-                .orElse("other");
     }
 
     // ---- containers: security context ----

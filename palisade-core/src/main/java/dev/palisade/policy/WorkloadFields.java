@@ -51,7 +51,36 @@ final class WorkloadFields {
         fields.addAll(containerImage());
         fields.addAll(containerResources());
         fields.addAll(containerEnvironmentAndMounts());
+        fields.addAll(podSecurity());
         return fields;
+    }
+
+    // ---- Pod Security Standards ----
+
+    private static List<Field> podSecurity() {
+        return List.of(
+                workload("Pod Security Baseline Violation", ValueType.STRING, "each Pod Security Standards check the"
+                        + " pod template fails at level baseline, version latest (check ids such as privileged)",
+                        s -> podSecurity(s, dev.palisade.pss.PssLevel.BASELINE, dev.palisade.pss.PssVersion.LATEST, "")),
+                workload("Pod Security Restricted Violation", ValueType.STRING, "each Pod Security Standards check"
+                        + " the pod template fails at level restricted, version latest",
+                        s -> podSecurity(s, dev.palisade.pss.PssLevel.RESTRICTED, dev.palisade.pss.PssVersion.LATEST, "")),
+                workload("Pod Security Namespace Violation", ValueType.STRING, "each check the pod template fails at"
+                        + " the level and version its namespace enforces (pod-security.kubernetes.io/enforce labels):"
+                        + " the pods would be rejected", s -> s.context().namespace(s.workload().namespace())
+                                .map(dev.palisade.pss.NamespaceLevels::of)
+                                .flatMap(dev.palisade.pss.NamespaceLevels::enforce)
+                                .flatMap(mode -> mode.parsedLevel().map(level -> podSecurity(s, level,
+                                        mode.parsedVersion(), "namespace " + s.workload().namespace() + " enforces "
+                                                + mode + "; ")))
+                                .orElse(List.of())));
+    }
+
+    private static List<FieldValue> podSecurity(Subject s, dev.palisade.pss.PssLevel level,
+                                                dev.palisade.pss.PssVersion version, String prefix) {
+        return dev.palisade.pss.PssEvaluator.evaluate(s.workload().podAnnotations(), spec(s), level, version).stream()
+                .map(v -> FieldValue.of(v.check(), "", prefix + v.message()))
+                .toList();
     }
 
     // ---- workload metadata and relations ----

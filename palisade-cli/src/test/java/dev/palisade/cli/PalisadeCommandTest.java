@@ -272,6 +272,51 @@ class PalisadeCommandTest {
     }
 
     @Test
+    void podSecurityJudgesWorkloadsAndNamespaces() throws IOException {
+        Path manifests = Files.writeString(dir.resolve("pss.yaml"), """
+                apiVersion: v1
+                kind: Namespace
+                metadata:
+                  name: shop
+                  labels: {pod-security.kubernetes.io/enforce: restricted, pod-security.kubernetes.io/enforce-version: v1.33}
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: app, namespace: shop}
+                spec:
+                  selector: {matchLabels: {app: app}}
+                  template:
+                    metadata: {labels: {app: app}}
+                    spec:
+                      containers: [{name: app, image: "registry.corp.example/app:1"}]
+                """);
+
+        Run json = run("pss", manifests.toString(), "--level", "restricted", "--version", "v1.33", "-o", "json");
+
+        assertThat(json.exitCode()).isEqualTo(1);
+        JsonNode root = JsonMapper.builder().build().readTree(json.out());
+        assertThat(root.path("level").asString()).isEqualTo("restricted");
+        assertThat(root.path("version").asString()).isEqualTo("v1.33");
+        JsonNode result = root.path("results").get(0);
+        assertThat(result.path("resource").path("name").asString()).isEqualTo("app");
+        assertThat(result.path("source").path("line").asInt()).isPositive();
+        assertThat(result.path("allowed").asBoolean()).isFalse();
+        assertThat(result.path("violations").findValuesAsString("message")).contains(
+                "allowPrivilegeEscalation != false (container \"app\" must set securityContext.allowPrivilegeEscalation=false)");
+        JsonNode shop = root.path("namespaces").get(0);
+        assertThat(shop.path("enforce").path("level").asString()).isEqualTo("restricted");
+        assertThat(shop.path("violatingWorkloads").get(0).path("workload").asString()).isEqualTo("Deployment shop/app");
+        assertThat(shop.path("strictestLevel").asString()).isEqualTo("baseline");
+        assertThat(shop.path("command").asString()).isEqualTo("kubectl label --overwrite namespace shop"
+                + " pod-security.kubernetes.io/enforce=baseline pod-security.kubernetes.io/enforce-version=v1.33");
+
+        Run baseline = run("pss", manifests.toString(), "--level", "baseline");
+        assertThat(baseline.exitCode()).isZero();
+        assertThat(baseline.out()).contains("ALLOWED  Deployment shop/app");
+        assertThat(run("pss", manifests.toString(), "--version", "1.x").err()).contains("invalid Pod Security version '1.x'");
+    }
+
+    @Test
     void versionAndHelp() {
         assertThat(run("--version").out()).startsWith("palisade ");
         Run help = run("scan", "--help");

@@ -19,12 +19,14 @@ import java.util.stream.Collectors;
 
 /**
  * Question 6: which workloads run privileged containers, from the findings of policies {@value #PRIVILEGED}
- * and {@value #SYS_ADMIN} (nearly as powerful), with each pod's host access as context.
+ * and {@value #SYS_ADMIN} (nearly as powerful), with each pod's host access as context, and how many workloads
+ * fail the Pod Security baseline level (policy {@value #PSS_BASELINE}).
  */
 public final class PrivilegedContainers implements Analysis {
 
     static final String PRIVILEGED = "privileged-container";
     static final String SYS_ADMIN = "container-capability-sys-admin";
+    static final String PSS_BASELINE = "pss-baseline";
 
     @Override
     public Result analyze(Snapshot snapshot, ScanConfig config, List<Finding> policyFindings) {
@@ -58,6 +60,12 @@ public final class PrivilegedContainers implements Analysis {
                 + String.join(", ", privileged) + ".";
         if (nearly > 0) {
             summary += " " + Text.count(nearly, "more container") + " add SYS_ADMIN or ALL capabilities.";
+        }
+        long belowBaseline = Analysis.of(policyFindings, PSS_BASELINE).stream().map(f -> f.resource().identity())
+                .distinct().count();
+        if (belowBaseline > 0) {
+            summary += " " + Text.count(belowBaseline, "workload") + (belowBaseline == 1 ? " fails" : " fail")
+                    + " the Pod Security baseline level (findings " + PSS_BASELINE + ").";
         }
         return Result.answer(new Answer(6, "Which workloads run privileged containers?", Answer.Status.ANSWERED,
                 summary, table.build(), ""));

@@ -121,7 +121,8 @@ class PrivilegedContainersTest {
                 List.of("storage", "Deployment/fuse-mounter", "mounter", "capabilities.add: SYS_ADMIN", "hostIPC"),
                 List.of("storage", "Deployment/fuse-mounter", "everything", "capabilities.add: ALL", "hostIPC"));
         assertThat(answer.summary()).isEqualTo("1 workload with privileged containers: DaemonSet kube-system/csi-node."
-                + " 2 more containers add SYS_ADMIN or ALL capabilities.");
+                + " 2 more containers add SYS_ADMIN or ALL capabilities. 2 workloads fail the Pod Security baseline level"
+                + " (findings pss-baseline).");
     }
 
     @Test
@@ -159,7 +160,8 @@ class PrivilegedContainersTest {
         Answer answer = result.answers().get(0);
         assertThat(result.findings()).isEmpty();
         assertThat(answer.table().isEmpty()).isTrue();
-        assertThat(answer.summary()).isEqualTo("No workload runs a privileged container.");
+        assertThat(answer.summary()).isEqualTo("No workload runs a privileged container. 1 workload fails the Pod Security baseline level"
+                + " (findings pss-baseline).");
         assertThat(answer.status()).isEqualTo(Answer.Status.ANSWERED);
     }
 }

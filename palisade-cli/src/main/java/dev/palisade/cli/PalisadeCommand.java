@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 /** {@code palisade}: the entry point. Each capability is a subcommand; this class only wires them. */
 @Command(name = "palisade", mixinStandardHelpOptions = true, versionProvider = PalisadeCommand.Version.class,
         description = "Kubernetes security posture: inventory, exposure, privileges, ownership and more.",
-        subcommands = {ScanCommand.class, CheckCommand.class, PssCommand.class, DemoCommand.class, PolicyCommand.class,
+        subcommands = {ScanCommand.class, CheckCommand.class, PssCommand.class, RbacCommand.class, DemoCommand.class,
+                PolicyCommand.class,
                 SnapshotCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes:",

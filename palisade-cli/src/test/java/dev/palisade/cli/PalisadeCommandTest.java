@@ -317,6 +317,44 @@ class PalisadeCommandTest {
     }
 
     @Test
+    void rbacCanIWhoCanAndExplain() throws IOException {
+        Path rbac = Files.writeString(dir.resolve("rbac.yaml"), """
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: Role
+                metadata: {name: secret-reader, namespace: shop}
+                rules:
+                  - {apiGroups: [""], resources: [secrets], verbs: [get], resourceNames: [db]}
+                ---
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: RoleBinding
+                metadata: {name: api-secrets, namespace: shop}
+                roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: secret-reader}
+                subjects: [{kind: ServiceAccount, name: api}]
+                """);
+        String sa = "system:serviceaccount:shop:api";
+
+        Run allowed = run("rbac", "can-i", "get", "secrets", rbac.toString(), "-n", "shop", "--name", "db", "--as", sa,
+                "-o", "json");
+        assertThat(allowed.exitCode()).isZero();
+        JsonNode grant = JsonMapper.builder().build().readTree(allowed.out()).path("grants").get(0);
+        assertThat(grant.path("binding").asString()).isEqualTo("RoleBinding shop/api-secrets");
+        assertThat(grant.path("role").asString()).isEqualTo("Role shop/secret-reader");
+        assertThat(grant.path("scope").asString()).isEqualTo("shop");
+
+        Run listing = run("rbac", "can-i", "list", "secrets", rbac.toString(), "-n", "shop", "--as", sa);
+        assertThat(listing.exitCode()).as("resourceNames never allow list").isEqualTo(1);
+        assertThat(listing.out()).startsWith("no");
+
+        JsonNode whoCan = JsonMapper.builder().build().readTree(run("rbac", "who-can", "get", "secrets", rbac.toString(),
+                "-n", "shop", "--name", "db", "-o", "json").out());
+        assertThat(whoCan.path("subjects").findValuesAsString("name")).containsExactly("system:masters", "api");
+        assertThat(whoCan.path("subjects").get(1).path("namespace").asString()).isEqualTo("shop");
+
+        assertThat(run("rbac", "explain", sa, rbac.toString()).out()).contains("namespace shop:")
+                .contains("verbs=[get] apiGroups=[\"\"] resources=[secrets] resourceNames=[db]");
+    }
+
+    @Test
     void versionAndHelp() {
         assertThat(run("--version").out()).startsWith("palisade ");
         Run help = run("scan", "--help");

@@ -30,7 +30,20 @@ public final class RbacIndex {
     private final List<Binding> clusterBindings = new ArrayList<>();
     private final Map<String, List<Binding>> bindingsByNamespace = new HashMap<>();
 
+    /**
+     * Kubernetes' built-in ClusterRoles that manifests reference without defining. Only cluster-admin is bundled
+     * yet; bindings to other undefined defaults (admin, edit, view, system:*) grant nothing here.
+     */
+    static final List<Role> BUILT_IN = List.of(new Role("ClusterRole", "", "cluster-admin",
+            List.of(new Rule(List.of("*"), List.of("*"), List.of("*"), List.of(), List.of()),
+                    new Rule(List.of("*"), List.of(), List.of(), List.of(), List.of("*"))),
+            Map.of("kubernetes.io/bootstrapping", "rbac-defaults"), List.of(),
+            dev.palisade.inventory.SourceLocation.file("built-in default ClusterRole")));
+
     private RbacIndex(List<Role> allRoles, List<Binding> bindings) {
+        for (Role role : BUILT_IN) {
+            clusterRoles.put(role.name(), role);
+        }
         for (Role role : allRoles) {
             if (role.namespace().isEmpty()) {
                 clusterRoles.put(role.name(), role);
@@ -175,6 +188,42 @@ public final class RbacIndex {
             }
         }
         return grants;
+    }
+
+    /** The bindings whose subjects include the identity (directly, by group, or as a service account). */
+    public List<Binding> bindingsOf(Identity identity) {
+        return bindings().stream().filter(b -> b.subjects().stream()
+                .anyMatch(s -> s.appliesTo(identity.user(), identity.groups(), b.namespace()))).toList();
+    }
+
+    /**
+     * Effective permissions of an identity per scope ({@code cluster} or a namespace), collapsed: rules that differ
+     * only in verbs are merged.
+     */
+    public Map<String, List<Rule>> effectiveRules(Identity identity) {
+        Map<String, Map<List<List<String>>, java.util.Set<String>>> byScope = new java.util.TreeMap<>();
+        for (Binding binding : bindingsOf(identity)) {
+            Optional<Role> role = role(binding);
+            if (role.isEmpty()) {
+                continue;
+            }
+            String scope = binding.clusterWide() ? "cluster" : binding.namespace();
+            for (Rule rule : role.get().rules()) {
+                if (!binding.clusterWide() && rule.resources().isEmpty()) {
+                    continue; // non-resource URLs are never effective through a RoleBinding
+                }
+                List<List<String>> key = List.of(rule.apiGroups(), rule.resources(), rule.resourceNames(),
+                        binding.clusterWide() ? rule.nonResourceURLs() : List.of());
+                byScope.computeIfAbsent(scope, k -> new LinkedHashMap<>())
+                        .computeIfAbsent(key, k -> new java.util.TreeSet<>()).addAll(rule.verbs());
+            }
+        }
+        Map<String, List<Rule>> result = new LinkedHashMap<>();
+        byScope.forEach((scope, rules) -> result.put(scope, rules.entrySet().stream()
+                .map(e -> new Rule(List.copyOf(e.getValue()), e.getKey().get(0), e.getKey().get(1), e.getKey().get(2),
+                        e.getKey().get(3)))
+                .toList()));
+        return result;
     }
 
     /** A subject that can make a request, with every grant that lets it. */

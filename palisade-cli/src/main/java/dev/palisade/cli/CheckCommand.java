@@ -8,10 +8,6 @@ import dev.palisade.scan.ScanConfig;
 import dev.palisade.scan.ScanReport;
 import dev.palisade.scan.Scanner;
 import dev.palisade.source.InventoryLoader;
-import java.io.StringWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -54,16 +50,7 @@ final class CheckCommand implements Callable<Integer> {
         Snapshot snapshot = new InventoryLoader().load(source.request());
         ScanReport report = Scanner.scan(snapshot, scanConfig);
         List<String> policies = PolicyPack.load(scanConfig.policies()).enabled().stream().map(Policy::id).toList();
-        if (outputFile != null) {
-            try (Writer file = Files.newBufferedWriter(outputFile, StandardCharsets.UTF_8)) {
-                checkFormat.render(report, policies, file);
-            }
-        } else {
-            StringWriter text = new StringWriter();
-            checkFormat.render(report, policies, text);
-            spec.commandLine().getOut().print(text);
-            spec.commandLine().getOut().flush();
-        }
+        Output.write(outputFile, spec.commandLine().getOut(), writer -> checkFormat.render(report, policies, writer));
         var err = spec.commandLine().getErr();
         if (checkFormat != CheckFormat.TABLE || outputFile != null) {
             report.problems().forEach(problem -> err.println("palisade: " + problem));

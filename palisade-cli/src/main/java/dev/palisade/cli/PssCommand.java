@@ -5,10 +5,6 @@ import dev.palisade.pss.PssReport;
 import dev.palisade.pss.PssVersion;
 import dev.palisade.report.PssRenderer;
 import dev.palisade.source.InventoryLoader;
-import java.io.StringWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -51,16 +47,7 @@ final class PssCommand implements Callable<Integer> {
         PssVersion pssVersion = PssVersion.parse(version);
         var snapshot = new InventoryLoader().load(source.request());
         PssReport report = PssReport.of(snapshot, pssLevel, pssVersion);
-        if (outputFile != null) {
-            try (Writer file = Files.newBufferedWriter(outputFile, StandardCharsets.UTF_8)) {
-                PssRenderer.render(report, format, file);
-            }
-        } else {
-            StringWriter text = new StringWriter();
-            PssRenderer.render(report, format, text);
-            spec.commandLine().getOut().print(text);
-            spec.commandLine().getOut().flush();
-        }
+        Output.write(outputFile, spec.commandLine().getOut(), writer -> PssRenderer.render(report, format, writer));
         snapshot.problems().forEach(problem -> spec.commandLine().getErr().println("palisade: " + problem));
         return report.denied() == 0 ? PalisadeCommand.EXIT_OK : PalisadeCommand.EXIT_FINDINGS;
     }

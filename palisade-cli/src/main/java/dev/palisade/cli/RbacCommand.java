@@ -73,6 +73,30 @@ final class RbacCommand implements Runnable {
         }
     }
 
+    /** VERB RESOURCE [PATH...] [--name] [-n]: the request of can-i and who-can. */
+    static final class Query {
+
+        @Parameters(index = "0", paramLabel = "VERB")
+        String verb;
+
+        @Parameters(index = "1", paramLabel = "RESOURCE", description = "pods, pods/exec, deployments.apps, /healthz, ...")
+        String resource;
+
+        @Parameters(index = "2..*", paramLabel = "PATH", description = "Manifest files or directories.")
+        List<String> paths = new ArrayList<>();
+
+        @Option(names = {"-n", "--namespace"}, paramLabel = "NS", defaultValue = "",
+                description = "The namespace (empty: cluster-scoped).")
+        String namespace;
+
+        @Option(names = "--name", paramLabel = "NAME", defaultValue = "", description = "The object's name.")
+        String name;
+
+        Request request() {
+            return ResourceName.parse(resource).request(verb, namespace, name);
+        }
+    }
+
     static ObjectNode grant(Grant grant) {
         return JsonNodeFactory.instance.objectNode().put("binding", grant.binding().toString())
                 .put("role", grant.role().toString()).put("rule", grant.rule().toString()).put("scope", grant.scope());
@@ -88,14 +112,8 @@ final class RbacCommand implements Runnable {
                     + " rule grants it.", "Exit 0 when allowed, 1 when not (as kubectl auth can-i)."})
     static final class CanI implements Callable<Integer> {
 
-        @Parameters(index = "0", paramLabel = "VERB")
-        String verb;
-
-        @Parameters(index = "1", paramLabel = "RESOURCE", description = "pods, pods/exec, deployments.apps, /healthz, ...")
-        String resource;
-
-        @Parameters(index = "2..*", paramLabel = "PATH", description = "Manifest files or directories.")
-        List<String> paths = new ArrayList<>();
+        @Mixin
+        Query query;
 
         @Option(names = "--as", required = true, paramLabel = "USER",
                 description = "A user, or system:serviceaccount:NAMESPACE:NAME.")
@@ -103,13 +121,6 @@ final class RbacCommand implements Runnable {
 
         @Option(names = "--as-group", paramLabel = "GROUP", description = "A group of the user; repeatable.")
         List<String> groups = new ArrayList<>();
-
-        @Option(names = {"-n", "--namespace"}, paramLabel = "NS", defaultValue = "",
-                description = "The namespace (empty: cluster-scoped).")
-        String namespace;
-
-        @Option(names = "--name", paramLabel = "NAME", defaultValue = "", description = "The object's name.")
-        String name;
 
         @Mixin
         Common common;
@@ -120,9 +131,8 @@ final class RbacCommand implements Runnable {
         @Override
         public Integer call() {
             Identity identity = Identity.of(as, groups);
-            Request request = ResourceName.parse(resource).request(verb, namespace, name)
-                    .as(identity.user(), identity.groups());
-            List<Grant> grants = common.index(paths).authorize(request);
+            Request request = query.request().as(identity.user(), identity.groups());
+            List<Grant> grants = common.index(query.paths).authorize(request);
             PrintWriter out = spec.commandLine().getOut();
             if (common.json()) {
                 ObjectNode root = JsonNodeFactory.instance.objectNode();
@@ -143,20 +153,8 @@ final class RbacCommand implements Runnable {
             description = "Every subject that may make a request (group system:masters always), with its grants.")
     static final class WhoCan implements Callable<Integer> {
 
-        @Parameters(index = "0", paramLabel = "VERB")
-        String verb;
-
-        @Parameters(index = "1", paramLabel = "RESOURCE")
-        String resource;
-
-        @Parameters(index = "2..*", paramLabel = "PATH")
-        List<String> paths = new ArrayList<>();
-
-        @Option(names = {"-n", "--namespace"}, paramLabel = "NS", defaultValue = "")
-        String namespace;
-
-        @Option(names = "--name", paramLabel = "NAME", defaultValue = "")
-        String name;
+        @Mixin
+        Query query;
 
         @Mixin
         Common common;
@@ -166,8 +164,7 @@ final class RbacCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Request request = ResourceName.parse(resource).request(verb, namespace, name);
-            List<RbacIndex.Allowed> allowed = common.index(paths).whoCan(request);
+            List<RbacIndex.Allowed> allowed = common.index(query.paths).whoCan(query.request());
             PrintWriter out = spec.commandLine().getOut();
             if (common.json()) {
                 ObjectNode root = JsonNodeFactory.instance.objectNode();

@@ -8,10 +8,6 @@ import dev.palisade.scan.Scanner;
 import dev.palisade.scan.Severity;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -37,16 +33,10 @@ final class ReportOptions {
         OutputFormat outputFormat = OutputFormat.parse(format);
         Severity threshold = failOn == null ? null : Severity.parse(failOn);
         ScanReport report = Scanner.scan(snapshot, config);
+        boolean colour = outputFile == null && useColour();
+        Output.write(outputFile, out, writer -> outputFormat.renderer(colour).render(report, writer));
         if (outputFile != null) {
-            try (Writer file = Files.newBufferedWriter(outputFile, StandardCharsets.UTF_8)) {
-                outputFormat.renderer(false).render(report, file);
-            }
             err.println("palisade: report written to " + outputFile);
-        } else {
-            StringWriter text = new StringWriter();
-            outputFormat.renderer(useColour()).render(report, text);
-            out.print(text);
-            out.flush();
         }
         if (outputFormat != OutputFormat.TABLE || outputFile != null) {
             // The table shows input problems itself; other formats carry them in the file, so say so here too.

@@ -6,6 +6,7 @@ import dev.palisade.inventory.Snapshot;
 import dev.palisade.scan.Answer;
 import dev.palisade.scan.Finding;
 import dev.palisade.scan.ScanReport;
+import dev.palisade.scan.Section;
 import dev.palisade.scan.Table;
 import java.io.IOException;
 import java.io.Writer;
@@ -65,6 +66,13 @@ public final class HtmlRenderer implements ReportRenderer {
             }
             if (!answer.needs().isEmpty()) {
                 html.append("<p class=\"needs\">Needs: ").append(esc(answer.needs())).append("</p>\n");
+            }
+        }
+        for (Section section : report.sections()) {
+            html.append("<h2>").append(esc(section.title())).append("</h2>\n<p>").append(esc(section.summary()))
+                    .append("</p>\n");
+            if (!section.table().isEmpty()) {
+                table(section.table(), html);
             }
         }
         html.append("<h2 id=\"findings\">Findings (").append(report.findings().size()).append(")</h2>\n");

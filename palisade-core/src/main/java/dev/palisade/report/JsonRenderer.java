@@ -48,6 +48,13 @@ public final class JsonRenderer implements ReportRenderer {
         report.findings().forEach(f -> findings.add(finding(f)));
         ArrayNode answers = root.putArray("answers");
         report.answers().forEach(a -> answers.add(answer(a)));
+        ArrayNode sections = root.putArray("sections");
+        for (var section : report.sections()) {
+            ObjectNode node = sections.addObject();
+            node.put("title", section.title());
+            node.put("summary", section.summary());
+            table(node, section.table());
+        }
         return root;
     }
 
@@ -154,14 +161,18 @@ public final class JsonRenderer implements ReportRenderer {
         node.put("status", answer.status().name());
         node.put("summary", answer.summary());
         node.put("needs", answer.needs());
+        table(node, answer.table());
+        return node;
+    }
+
+    private static void table(ObjectNode node, dev.palisade.scan.Table table) {
         ArrayNode columns = node.putArray("columns");
-        answer.table().columns().forEach(columns::add);
+        table.columns().forEach(columns::add);
         ArrayNode rows = node.putArray("rows");
-        for (var row : answer.table().rows()) {
+        for (var row : table.rows()) {
             ArrayNode cells = rows.addArray();
             row.forEach(cells::add);
         }
-        return node;
     }
 
     private static ObjectNode map(Map<String, String> values) {

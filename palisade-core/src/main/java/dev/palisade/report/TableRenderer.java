@@ -6,6 +6,7 @@ import dev.palisade.inventory.Snapshot;
 import dev.palisade.scan.Answer;
 import dev.palisade.scan.Finding;
 import dev.palisade.scan.ScanReport;
+import dev.palisade.scan.Section;
 import dev.palisade.scan.Severity;
 import dev.palisade.scan.Table;
 import java.io.IOException;
@@ -49,6 +50,13 @@ public final class TableRenderer implements ReportRenderer {
         problems(report.problems(), text);
         for (Answer answer : report.answers()) {
             answer(answer, text);
+        }
+        for (Section section : report.sections()) {
+            text.append('\n').append(paint(BOLD, section.title())).append('\n');
+            text.append("    ").append(section.summary()).append('\n');
+            if (!section.table().isEmpty()) {
+                table(section.table(), text);
+            }
         }
         findings(report, text);
         out.write(text.toString());

@@ -4,19 +4,24 @@ import dev.palisade.inventory.Snapshot;
 import java.util.List;
 
 /**
- * A pure function from a snapshot, the configuration and the policy findings to answers (and findings of its
- * own, for analyses that are not policies).
+ * A pure function from a snapshot, the configuration and the findings so far (the policies', then those of the
+ * analyses that ran before) to answers, report sections, and findings of its own.
  */
 public interface Analysis {
 
     Result analyze(Snapshot snapshot, ScanConfig config, List<Finding> policyFindings);
 
     /** What one analysis contributes to a scan. */
-    record Result(List<Finding> findings, List<Answer> answers) {
+    record Result(List<Finding> findings, List<Answer> answers, List<Section> sections) {
 
         public Result {
             findings = List.copyOf(findings);
             answers = List.copyOf(answers);
+            sections = List.copyOf(sections);
+        }
+
+        public Result(List<Finding> findings, List<Answer> answers) {
+            this(findings, answers, List.of());
         }
 
         public static Result answer(Answer answer) {

@@ -7,10 +7,10 @@ import java.util.List;
 
 /**
  * Everything a scan produced: the snapshot it read, how many policies ran, the findings (most severe first),
- * the twelve answers, and the problems met reading inputs and policies.
+ * the twelve answers, further report sections, and the problems met reading inputs and policies.
  */
 public record ScanReport(Snapshot snapshot, int policiesEvaluated, List<Finding> findings, List<Answer> answers,
-                         List<InputProblem> problems) {
+                         List<Section> sections, List<InputProblem> problems) {
 
     /** Version of the JSON report schema (docs/report-json.md); bumped on incompatible changes. */
     public static final String SCHEMA_VERSION = "2";
@@ -28,6 +28,7 @@ public record ScanReport(Snapshot snapshot, int policiesEvaluated, List<Finding>
     public ScanReport {
         findings = findings.stream().sorted(FINDING_ORDER).toList();
         answers = answers.stream().sorted(Comparator.comparingInt(Answer::number)).toList();
+        sections = List.copyOf(sections);
         problems = List.copyOf(problems);
     }
 

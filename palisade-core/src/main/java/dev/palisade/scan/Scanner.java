@@ -29,6 +29,7 @@ public final class Scanner {
             new PrivilegedContainers(),
             new ExternalExposure(),
             new Ownership(),
+            new dev.palisade.rbac.RbacOverview(),
             new NotYetAnswered());
 
     private Scanner() {
@@ -44,13 +45,14 @@ public final class Scanner {
                 .filter(p -> p.lifecycle().contains(Policy.Lifecycle.BUILD) || p.lifecycle().contains(Policy.Lifecycle.DEPLOY))
                 .toList();
         PolicyContext context = new PolicyContext(snapshot, config, LocalDate.now(clock));
-        List<Finding> policyFindings = PolicyEngine.evaluate(context, policies);
-        List<Finding> findings = new ArrayList<>(policyFindings);
+        List<Finding> findings = new ArrayList<>(PolicyEngine.evaluate(context, policies));
         List<Answer> answers = new ArrayList<>();
+        List<Section> sections = new ArrayList<>();
         for (Analysis analysis : ANALYSES) {
-            Analysis.Result result = analysis.analyze(snapshot, config, policyFindings);
+            Analysis.Result result = analysis.analyze(snapshot, config, List.copyOf(findings));
             findings.addAll(result.findings());
             answers.addAll(result.answers());
+            sections.addAll(result.sections());
         }
         Set<Integer> numbers = new TreeSet<>();
         answers.forEach(a -> {
@@ -63,6 +65,6 @@ public final class Scanner {
         }
         List<InputProblem> problems = new ArrayList<>(snapshot.problems());
         problems.addAll(pack.problems());
-        return new ScanReport(snapshot, policies.size(), findings, answers, problems);
+        return new ScanReport(snapshot, policies.size(), findings, answers, sections, problems);
     }
 }

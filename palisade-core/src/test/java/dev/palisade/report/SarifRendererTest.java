@@ -112,7 +112,7 @@ class SarifRendererTest {
         List<Finding> findings = new ArrayList<>(mixed.findings());
         findings.add(live);
         ScanReport report = new ScanReport(mixed.snapshot(), mixed.policiesEvaluated(), findings, mixed.answers(),
-                mixed.problems());
+                mixed.sections(), mixed.problems());
 
         JsonNode run = sarif(report).path("runs").get(0);
         JsonNode result = run.path("results").get(0);   // CRITICAL sorts first

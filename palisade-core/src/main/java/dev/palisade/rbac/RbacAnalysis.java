@@ -176,7 +176,10 @@ public final class RbacAnalysis implements Analysis {
                 if (role.isEmpty()) {
                     add(MISSING_ROLE, null, binding, "binding refers to " + binding.roleKind() + " "
                             + (binding.roleKind().equals("Role") ? binding.namespace() + "/" : "") + binding.roleName()
-                            + ", which is not in the inventory; it grants nothing until one is created");
+                            + ", which is not in the inventory; it grants nothing to "
+                            + (binding.subjects().isEmpty() ? "its (no) subjects" : binding.subjects().stream()
+                            .map(Binding.Subject::toString).collect(Collectors.joining(", ")))
+                            + " until a role of that name is created");
                 }
                 for (Binding.Subject raw : binding.subjects()) {
                     Optional<Subject> resolved = Subject.of(raw, binding);

@@ -173,7 +173,8 @@ public final class RbacAnalysis implements Analysis {
             Map<Subject, List<Binding>> bySubject = new TreeMap<>(Comparator.comparing(Subject::toString));
             for (Binding binding : bindings) {
                 Optional<Role> role = index.role(binding);
-                if (role.isEmpty()) {
+                boolean builtIn = binding.roleKind().equals("ClusterRole") && RbacIndex.builtInClusterRole(binding.roleName());
+                if (role.isEmpty() && !builtIn) {
                     add(MISSING_ROLE, null, binding, "binding refers to " + binding.roleKind() + " "
                             + (binding.roleKind().equals("Role") ? binding.namespace() + "/" : "") + binding.roleName()
                             + ", which is not in the inventory; it grants nothing to "

@@ -40,6 +40,12 @@ public final class RbacIndex {
             Map.of("kubernetes.io/bootstrapping", "rbac-defaults"), List.of(),
             dev.palisade.inventory.SourceLocation.file("built-in default ClusterRole")));
 
+    /** Names of ClusterRoles every cluster defines itself (their rules are bundled only for cluster-admin). */
+    public static boolean builtInClusterRole(String name) {
+        return name.equals("cluster-admin") || name.equals("admin") || name.equals("edit") || name.equals("view")
+                || name.startsWith("system:");
+    }
+
     private RbacIndex(List<Role> allRoles, List<Binding> bindings) {
         for (Role role : BUILT_IN) {
             clusterRoles.put(role.name(), role);

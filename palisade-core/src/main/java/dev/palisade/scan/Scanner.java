@@ -29,6 +29,7 @@ public final class Scanner {
             new PrivilegedContainers(),
             new ExternalExposure(),
             new Ownership(),
+            new dev.palisade.rbac.RbacAnalysis(),
             new dev.palisade.rbac.RbacOverview(),
             new NotYetAnswered());
 

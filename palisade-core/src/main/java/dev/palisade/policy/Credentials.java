@@ -24,7 +24,12 @@ final class Credentials {
     /** The shortest value any shape can match; shorter values (most settings) skip the regexes. */
     private static final int SHORTEST = 8;
 
+    /** Text every shape contains; a value with none of it skips the regexes (most configuration does). */
+    private static final List<String> MARKERS = List.of("-----BEGIN", "AKIA", "ASIA", "AIza", "gh", "github_pat_",
+            "glpat-", "xox", "_live_", "eyJ", "://");
+
     static boolean looksLikeCredential(String value) {
-        return value.length() >= SHORTEST && SHAPES.stream().anyMatch(p -> p.matcher(value).find());
+        return value.length() >= SHORTEST && MARKERS.stream().anyMatch(value::contains)
+                && SHAPES.stream().anyMatch(p -> p.matcher(value).find());
     }
 }

@@ -123,9 +123,9 @@ final class ObjectFields {
                             }
                             boolean open = balancer && (ranges.isEmpty()
                                     || ranges.stream().anyMatch(r -> r.trim().endsWith("/0")));
-                            return List.of(FieldValue.bool(open, "spec.loadBalancerSourceRanges",
-                                    "LoadBalancer Service exposes " + ports(service) + " to any source; it reaches "
-                                            + backends(s, service), "is not open to any source"));
+                            return List.of(FieldValue.bool(open, "spec.loadBalancerSourceRanges", open
+                                    ? "LoadBalancer Service exposes " + ports(service) + " to any source; it reaches "
+                                            + backends(s, service) : "", "is not open to any source"));
                         }));
     }
 
@@ -270,8 +270,7 @@ final class ObjectFields {
                 has("Has Network Policy", "NetworkPolicy"),
                 field(Target.NAMESPACE, "Workload Count", ValueType.NUMBER, "workloads in the namespace",
                         s -> {
-                            long count = s.context().snapshot().workloads().stream()
-                                    .filter(w -> w.namespace().equals(s.ref().name())).count();
+                            long count = s.context().workloadCount(s.ref().name());
                             return List.of(FieldValue.of(String.valueOf(count), "", "holds "
                                     + dev.palisade.scan.Text.count(count, "workload")));
                         }),

@@ -115,6 +115,11 @@ public final class PolicyContext {
                 .toList();
     }
 
+    /** How many workloads a namespace holds. */
+    public int workloadCount(String namespace) {
+        return workloadsByNamespace().getOrDefault(namespace, List.of()).size();
+    }
+
     private Map<String, List<Workload>> workloadsByNamespace;
 
     private synchronized Map<String, List<Workload>> workloadsByNamespace() {

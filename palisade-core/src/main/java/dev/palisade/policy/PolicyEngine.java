@@ -1,6 +1,5 @@
 package dev.palisade.policy;
 
-import dev.palisade.inventory.KubeObject;
 import dev.palisade.scan.Finding;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,8 +10,8 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * Evaluates policies on every subject of a snapshot. Workloads are evaluated in parallel; each subject's
- * field values are computed once and shared by all policies.
+ * Evaluates policies on every subject of a snapshot. Subjects are evaluated in parallel (results keep their
+ * order); each subject's field values are computed once and shared by all policies.
  */
 public final class PolicyEngine {
 
@@ -40,9 +39,10 @@ public final class PolicyEngine {
                 continue;
             }
             for (String kind : target.kinds) {
-                for (KubeObject object : context.snapshot().ofKind(kind)) {
-                    findings.addAll(evaluate(Subject.object(context, object), targetPolicies));
-                }
+                context.snapshot().ofKind(kind).parallelStream()
+                        .map(object -> evaluate(Subject.object(context, object), targetPolicies))
+                        .toList()
+                        .forEach(findings::addAll);
             }
         }
         return findings;

@@ -61,6 +61,14 @@ public final class Subject {
         return subjects;
     }
 
+    private final Map<String, Object> memo = new java.util.HashMap<>();
+
+    /** A value several fields derive from, computed once per subject (e.g. the Pod Security evaluation). */
+    @SuppressWarnings("unchecked")
+    public <T> T memo(String key, java.util.function.Supplier<T> compute) {
+        return (T) memo.computeIfAbsent(key, k -> compute.get());
+    }
+
     public List<FieldValue> values(Field field) {
         return cache.computeIfAbsent(field, f -> List.copyOf(f.values(this)));
     }

@@ -78,7 +78,10 @@ final class WorkloadFields {
 
     private static List<FieldValue> podSecurity(Subject s, dev.palisade.pss.PssLevel level,
                                                 dev.palisade.pss.PssVersion version, String prefix) {
-        return dev.palisade.pss.PssEvaluator.evaluate(s.workload().podAnnotations(), spec(s), level, version).stream()
+        // Every check of the version is evaluated once per workload; each level selects its own.
+        List<dev.palisade.pss.PssViolation> all = s.memo("pss/" + version.minor(), () -> dev.palisade.pss.PssEvaluator
+                .evaluateAllChecks(s.workload().podAnnotations(), spec(s), version));
+        return dev.palisade.pss.PssEvaluator.select(all, level, version).stream()
                 .map(v -> FieldValue.of(v.check(), "", prefix + v.message()))
                 .toList();
     }

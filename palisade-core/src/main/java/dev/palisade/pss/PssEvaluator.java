@@ -23,7 +23,14 @@ public final class PssEvaluator {
         return active(level, version).stream().map(PssCheck::id).toList();
     }
 
+    /** The active checks per level and Kubernetes minor version: computed once, asked for every pod. */
+    private static final java.util.Map<String, List<PssCheck>> ACTIVE = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static List<PssCheck> active(PssLevel level, PssVersion version) {
+        return ACTIVE.computeIfAbsent(level + "/" + version.minor(), k -> computeActive(level, version));
+    }
+
+    private static List<PssCheck> computeActive(PssLevel level, PssVersion version) {
         if (level == PssLevel.PRIVILEGED) {
             return List.of();
         }
@@ -34,6 +41,28 @@ public final class PssEvaluator {
         Set<String> overridden = checks.stream().map(PssCheck::overrides).filter(java.util.Objects::nonNull)
                 .collect(Collectors.toSet());
         return checks.stream().filter(c -> !overridden.contains(c.id())).toList();
+    }
+
+    /**
+     * Every check that applies at some level of this version, evaluated once: select a level's violations with
+     * {@link #select}. Cheaper than evaluating baseline and restricted separately.
+     */
+    public static List<PssViolation> evaluateAllChecks(Map<String, String> podAnnotations, PodSpec spec,
+                                                       PssVersion version) {
+        PodView pod = PodView.of(podAnnotations, spec);
+        List<PssViolation> violations = new ArrayList<>();
+        for (PssCheck check : PssCheck.ALL) {
+            if (version.atLeast(check.since())) {
+                check.evaluate(pod, version).ifPresent(violations::add);
+            }
+        }
+        return violations;
+    }
+
+    /** The violations of {@link #evaluateAllChecks} that count at a level (in report order). */
+    public static List<PssViolation> select(List<PssViolation> all, PssLevel level, PssVersion version) {
+        Set<String> checks = Set.copyOf(checks(level, version));
+        return all.stream().filter(v -> checks.contains(v.check())).toList();
     }
 
     /** Every violated check; empty when the pod is allowed. */

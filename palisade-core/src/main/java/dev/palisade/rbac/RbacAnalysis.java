@@ -16,6 +16,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -234,13 +236,26 @@ public final class RbacAnalysis implements Analysis {
             }
         }
 
+        private Map<String, Set<String>> serviceAccountsByNamespace;
+
+        /** Names of the ServiceAccounts in the inventory, by namespace; built once. */
+        private Map<String, Set<String>> serviceAccounts() {
+            if (serviceAccountsByNamespace == null) {
+                serviceAccountsByNamespace = new HashMap<>();
+                for (KubeObject account : snapshot.ofKind("ServiceAccount")) {
+                    serviceAccountsByNamespace.computeIfAbsent(account.ref().namespace(), k -> new HashSet<>())
+                            .add(account.ref().name());
+                }
+            }
+            return serviceAccountsByNamespace;
+        }
+
         private void missingServiceAccount(Subject subject, Binding binding) {
             if (!subject.serviceAccount() || subject.name().equals("default")) {
                 return; // every namespace has a default service account
             }
-            List<KubeObject> accounts = snapshot.ofKind("ServiceAccount").stream()
-                    .filter(o -> o.ref().namespace().equals(subject.namespace())).toList();
-            if (!accounts.isEmpty() && accounts.stream().noneMatch(o -> o.ref().name().equals(subject.name()))) {
+            Set<String> accounts = serviceAccounts().getOrDefault(subject.namespace(), Set.of());
+            if (!accounts.isEmpty() && !accounts.contains(subject.name())) {
                 add(MISSING_SERVICE_ACCOUNT, subject, binding, "subject " + subject + " of " + binding
                         + " is not in the inventory, although namespace " + subject.namespace()
                         + " has service accounts in it");
@@ -293,7 +308,11 @@ public final class RbacAnalysis implements Analysis {
         private void unboundRoles() {
             List<Role> all = index.roles();
             List<Role> aggregating = all.stream().filter(r -> !r.aggregationSelectors().isEmpty()).toList();
-            List<Binding> everyBinding = index.bindings();
+            Set<String> boundRoles = new HashSet<>();
+            for (Binding b : index.bindings()) {
+                boundRoles.add(b.roleKind().equals("ClusterRole") ? "ClusterRole:" + b.roleName()
+                        : "Role:" + b.namespace() + "/" + b.roleName());
+            }
             for (Role role : all) {
                 if (role.name().startsWith("system:") || defaults(role.labels())) {
                     continue;
@@ -304,9 +323,8 @@ public final class RbacAnalysis implements Analysis {
                 if (aggregatedInto) {
                     continue;
                 }
-                boolean bound = everyBinding.stream().anyMatch(b -> b.roleKind().equals(role.kind())
-                        && b.roleName().equals(role.name())
-                        && (role.kind().equals("ClusterRole") || b.namespace().equals(role.namespace())));
+                boolean bound = boundRoles.contains(role.kind().equals("ClusterRole") ? "ClusterRole:" + role.name()
+                        : "Role:" + role.namespace() + "/" + role.name());
                 if (!bound) {
                     ObjectRef ref = new ObjectRef(RBAC_API, role.kind(), role.namespace(), role.name());
                     put(UNBOUND_ROLE, role.toString(), ref, role.source(), role + " is bound by no RoleBinding or"
@@ -349,7 +367,14 @@ public final class RbacAnalysis implements Analysis {
         }
 
         /** The risky permissions a binding grants through its role. */
+        /** Risky permissions per binding: a binding is shared by many subjects and workloads, so each is judged once. */
+        private final Map<Binding, List<Held>> riskyByBinding = new java.util.IdentityHashMap<>();
+
         private List<Held> risky(Binding binding, Role role) {
+            return riskyByBinding.computeIfAbsent(binding, b -> judge(b, role));
+        }
+
+        private List<Held> judge(Binding binding, Role role) {
             String namespace = binding.clusterWide() ? "" : binding.namespace();
             List<Held> held = new ArrayList<>();
             for (RiskyPermission permission : RiskyPermission.TABLE) {

@@ -28,7 +28,7 @@ public final class RbacIndex {
     private final Map<String, Role> clusterRoles = new HashMap<>();
     private final Map<String, Role> roles = new HashMap<>();
     private final List<Binding> clusterBindings = new ArrayList<>();
-    private final Map<String, List<Binding>> bindingsByNamespace = new HashMap<>();
+    private final Map<String, List<Binding>> bindingsByNamespace = new java.util.TreeMap<>();
 
     /**
      * Kubernetes' built-in ClusterRoles that manifests reference without defining. Only cluster-admin is bundled
@@ -196,10 +196,46 @@ public final class RbacIndex {
         return grants;
     }
 
+    /** Bindings by the subject keys they name (see {@link #subjectKey}), built on first use. */
+    private Map<String, List<Binding>> bindingsBySubject;
+
+    /** {@code User:name}, {@code Group:name}, or {@code ServiceAccount:namespace/name} with the namespace resolved. */
+    private static String subjectKey(Binding.Subject subject, Binding binding) {
+        if (subject.kind().equals("ServiceAccount")) {
+            String namespace = subject.namespace().isEmpty() ? binding.namespace() : subject.namespace();
+            return "ServiceAccount:" + namespace + "/" + subject.name();
+        }
+        return subject.kind() + ":" + subject.name();
+    }
+
+    private synchronized Map<String, List<Binding>> bindingsBySubject() {
+        if (bindingsBySubject == null) {
+            Map<String, List<Binding>> map = new HashMap<>();
+            for (Binding binding : bindings()) {
+                binding.subjects().stream().map(s -> subjectKey(s, binding)).distinct()
+                        .forEach(key -> map.computeIfAbsent(key, k -> new ArrayList<>()).add(binding));
+            }
+            bindingsBySubject = map;
+        }
+        return bindingsBySubject;
+    }
+
     /** The bindings whose subjects include the identity (directly, by group, or as a service account). */
     public List<Binding> bindingsOf(Identity identity) {
-        return bindings().stream().filter(b -> b.subjects().stream()
-                .anyMatch(s -> s.appliesTo(identity.user(), identity.groups(), b.namespace()))).toList();
+        Map<String, List<Binding>> index = bindingsBySubject();
+        java.util.Set<Binding> found = new java.util.LinkedHashSet<>(index.getOrDefault("User:" + identity.user(), List.of()));
+        identity.groups().forEach(g -> found.addAll(index.getOrDefault("Group:" + g, List.of())));
+        if (identity.user().startsWith(Identity.SERVICE_ACCOUNT_PREFIX)) {
+            String[] parts = identity.user().substring(Identity.SERVICE_ACCOUNT_PREFIX.length()).split(":", 2);
+            if (parts.length == 2) {
+                found.addAll(index.getOrDefault("ServiceAccount:" + parts[0] + "/" + parts[1], List.of()));
+            }
+        }
+        // The keys narrow the search; the authorizer's own rule decides.
+        return found.stream().filter(b -> b.subjects().stream()
+                        .anyMatch(s -> s.appliesTo(identity.user(), identity.groups(), b.namespace())))
+                .sorted(Comparator.comparing(Binding::kind).thenComparing(Binding::namespace).thenComparing(Binding::name))
+                .toList();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.palisade.policy;
 
+import dev.palisade.FixtureHeader;
 import dev.palisade.TestSupport;
 import dev.palisade.scan.Finding;
 import dev.palisade.scan.ScanConfig;
@@ -7,12 +8,6 @@ import dev.palisade.scan.ScanConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.palisade.inventory.Snapshot;
-import java.io.IOException;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,20 +25,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PolicyFixturesTest {
 
-    private static final Pattern EXPECT = Pattern.compile("#\\s*expect:\\s*(\\d+)\\s*");
-    private static final Pattern FINDING = Pattern.compile(
-            "#\\s*finding:\\s*(\\S+)\\s+(\\S+)(?:\\s+container=(\\S+))?\\s*");
     private static final Pattern SETTING = Pattern.compile("#\\s*(trusted-registries|owner-keys):\\s*(.*)");
-    private static final Pattern NAME = Pattern.compile("\\s*name:\\s*\"?([^\"\\s]+)\"?\\s*");
 
-    static Stream<String> policyIds() throws IOException, URISyntaxException {
-        URL root = PolicyFixturesTest.class.getClassLoader().getResource("policy-fixtures");
-        assertThat(root).as("test resource folder policy-fixtures/").isNotNull();
-        try (Stream<Path> folders = Files.list(Path.of(root.toURI()))) {
-            List<String> ids = folders.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
-            assertThat(ids).isNotEmpty();
-            return ids.stream();
-        }
+    static Stream<String> policyIds() {
+        return FixtureHeader.folders("policy-fixtures");
     }
 
     /** The scan configuration a fixture asks for in its header. */
@@ -79,45 +64,19 @@ class PolicyFixturesTest {
         return PolicyEngine.evaluate(context, List.of(policy(id).withEnabled(true)));
     }
 
-    private record Expectation(int count, List<String> resources) {
-    }
-
-    /** Reads the expectation from the leading comment lines of a fixture. */
-    private static Expectation expectation(String path, String text) {
-        Integer count = null;
-        List<String> resources = new ArrayList<>();
-        for (String line : text.split("\n")) {
-            if (!line.startsWith("#")) {
-                break;
-            }
-            Matcher expect = EXPECT.matcher(line);
-            if (expect.matches()) {
-                count = Integer.parseInt(expect.group(1));
-            }
-            Matcher finding = FINDING.matcher(line);
-            if (finding.matches()) {
-                resources.add(finding.group(1) + " " + finding.group(2)
-                        + (finding.group(3) == null ? "" : " container=" + finding.group(3)));
-            }
-        }
-        assertThat(count).as("%s must start with a '# expect: N' comment", path).isNotNull().isPositive();
-        assertThat(resources).as("%s: one '# finding:' line per expected finding", path).hasSize(count);
-        return new Expectation(count, resources);
-    }
-
     @ParameterizedTest(name = "{0}: violating.yaml")
     @MethodSource("policyIds")
     void violatingFixtureProducesTheAnnouncedFindings(String policyId) {
         String path = "policy-fixtures/" + policyId + "/violating.yaml";
         String text = TestSupport.resource(path);
-        Expectation expected = expectation(path, text);
+        FixtureHeader expected = FixtureHeader.read(path, text);
         Snapshot snapshot = TestSupport.snapshot(path, text);
         assertThat(snapshot.problems()).as("fixture must load cleanly").isEmpty();
 
         List<Finding> findings = findings(policyId, snapshot, config(text));
 
         assertThat(findings).as("findings of %s", policyId).hasSize(expected.count());
-        boolean withContainers = expected.resources().stream().anyMatch(r -> r.contains(" container="));
+        boolean withContainers = expected.withContainers();
         assertThat(findings).extracting(f -> f.resource().toString()
                         + (withContainers && f.container() != null ? " container=" + f.container() : ""))
                 .containsExactlyInAnyOrderElementsOf(expected.resources());
@@ -126,7 +85,7 @@ class PolicyFixturesTest {
             assertThat(finding.location().origin()).isEqualTo(path);
             assertThat(finding.location().line()).as("line of %s", finding).isPositive();
             assertThat(finding.location().document()).isPositive();
-            assertThat(nameAt(lines, finding.location().line()))
+            assertThat(FixtureHeader.nameAt(lines, finding.location().line()))
                     .as("the line of %s starts the object it is about", finding)
                     .isEqualTo(finding.resource().name());
             assertThat(finding.message()).isNotBlank();
@@ -159,24 +118,5 @@ class PolicyFixturesTest {
         assertThat(PolicyPack.defaults().problems()).as("the default pack loads cleanly").isEmpty();
         List<String> ids = PolicyPack.defaults().policies().stream().map(Policy::id).sorted().toList();
         assertThat(policyIds().toList()).containsExactlyElementsOf(ids);
-    }
-
-    /**
-     * The metadata.name of the object whose mapping starts at {@code line} (1-based): the line must open the
-     * object ({@code apiVersion:}), and its first {@code name:} line is the object's name.
-     */
-    private static String nameAt(String[] lines, int line) {
-        String first = lines[line - 1].strip();
-        if (first.startsWith("- ")) {
-            first = first.substring(2).strip();
-        }
-        assertThat(first).as("line %d", line).startsWith("apiVersion:");
-        for (int i = line; i < lines.length && !lines[i].startsWith("---"); i++) {
-            Matcher name = NAME.matcher(lines[i]);
-            if (name.matches()) {
-                return name.group(1);
-            }
-        }
-        return null;
     }
 }

@@ -2,23 +2,16 @@ package dev.palisade.rbac;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.palisade.FixtureHeader;
 import dev.palisade.TestSupport;
 import dev.palisade.inventory.Snapshot;
 import dev.palisade.scan.Analysis;
 import dev.palisade.scan.Finding;
 import dev.palisade.scan.ScanConfig;
 import dev.palisade.scan.Severity;
-import java.io.IOException;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,18 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RbacAnalysisTest {
 
-    private static final Pattern EXPECT = Pattern.compile("#\\s*expect:\\s*(\\d+)\\s*");
-    private static final Pattern FINDING = Pattern.compile("#\\s*finding:\\s*(\\S+)\\s+(\\S+)\\s*");
-    private static final Pattern NAME = Pattern.compile("\\s*name:\\s*\"?([^\"\\s]+)\"?\\s*");
-
-    static Stream<String> policyIds() throws IOException, URISyntaxException {
-        URL root = RbacAnalysisTest.class.getClassLoader().getResource("rbac-fixtures");
-        assertThat(root).as("test resource folder rbac-fixtures/").isNotNull();
-        try (Stream<Path> folders = Files.list(Path.of(root.toURI()))) {
-            List<String> ids = folders.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
-            assertThat(ids).isNotEmpty();
-            return ids.stream();
-        }
+    static Stream<String> policyIds() {
+        return FixtureHeader.folders("rbac-fixtures");
     }
 
     private static List<Finding> analyze(Snapshot snapshot) {
@@ -55,36 +38,12 @@ class RbacAnalysisTest {
         return analyze(snapshot).stream().filter(f -> f.policy().equals(policyId)).toList();
     }
 
-    private record Expectation(int count, List<String> resources) {
-    }
-
-    private static Expectation expectation(String path, String text) {
-        Integer count = null;
-        List<String> resources = new ArrayList<>();
-        for (String line : text.split("\n")) {
-            if (!line.startsWith("#")) {
-                break;
-            }
-            Matcher expect = EXPECT.matcher(line);
-            if (expect.matches()) {
-                count = Integer.parseInt(expect.group(1));
-            }
-            Matcher finding = FINDING.matcher(line);
-            if (finding.matches()) {
-                resources.add(finding.group(1) + " " + finding.group(2));
-            }
-        }
-        assertThat(count).as("%s must start with a '# expect: N' comment", path).isNotNull().isPositive();
-        assertThat(resources).as("%s: one '# finding:' line per expected finding", path).hasSize(count);
-        return new Expectation(count, resources);
-    }
-
     @ParameterizedTest(name = "{0}: violating.yaml")
     @MethodSource("policyIds")
     void violatingFixtureProducesTheAnnouncedFindings(String policyId) {
         String path = "rbac-fixtures/" + policyId + "/violating.yaml";
         String text = TestSupport.resource(path);
-        Expectation expected = expectation(path, text);
+        FixtureHeader expected = FixtureHeader.read(path, text);
         Snapshot snapshot = TestSupport.snapshot(path, text);
         assertThat(snapshot.problems()).as("fixture must load cleanly").isEmpty();
 
@@ -99,7 +58,7 @@ class RbacAnalysisTest {
             assertThat(finding.categories()).containsExactly("RBAC");
             assertThat(finding.location().origin()).isEqualTo(path);
             assertThat(finding.location().line()).as("line of %s", finding).isPositive();
-            assertThat(nameAt(lines, finding.location().line()))
+            assertThat(FixtureHeader.nameAt(lines, finding.location().line()))
                     .as("the line of %s starts the object it is about", finding)
                     .isEqualTo(finding.resource().name());
             assertThat(finding.message()).isNotBlank();
@@ -180,15 +139,4 @@ class RbacAnalysisTest {
                 .allMatch(f -> f.severity() == Severity.LOW);
     }
 
-    private static String nameAt(String[] lines, int line) {
-        String first = lines[line - 1].strip();
-        assertThat(first).as("line %d", line).startsWith("apiVersion:");
-        for (int i = line; i < lines.length && !lines[i].startsWith("---"); i++) {
-            Matcher name = NAME.matcher(lines[i]);
-            if (name.matches()) {
-                return name.group(1);
-            }
-        }
-        return null;
-    }
 }

@@ -350,6 +350,19 @@ class PalisadeCommandTest {
         assertThat(whoCan.path("subjects").findValuesAsString("name")).containsExactly("system:masters", "api");
         assertThat(whoCan.path("subjects").get(1).path("namespace").asString()).isEqualTo("shop");
 
+        Path withWorkload = Files.writeString(dir.resolve("rbac-workload.yaml"), Files.readString(rbac) + """
+                ---
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: api, namespace: shop}
+                spec:
+                  serviceAccountName: api
+                  containers: [{name: api, image: "registry.corp.example/api:1"}]
+                """);
+        JsonNode scan = JsonMapper.builder().build().readTree(run("scan", withWorkload.toString(), "-o", "json").out());
+        assertThat(scan.path("workloads").get(0).path("serviceAccountPermissions").path("shop").get(0).asString())
+                .isEqualTo("verbs=[get] apiGroups=[\"\"] resources=[secrets] resourceNames=[db]");
+
         assertThat(run("rbac", "explain", sa, rbac.toString()).out()).contains("namespace shop:")
                 .contains("verbs=[get] apiGroups=[\"\"] resources=[secrets] resourceNames=[db]");
     }

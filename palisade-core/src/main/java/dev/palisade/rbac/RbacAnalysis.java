@@ -94,6 +94,10 @@ public final class RbacAnalysis implements Analysis {
             "Workload runs as a powerful service account", Severity.HIGH, "Run the workload as a service account"
             + " holding only what it needs, and set automountServiceAccountToken: false where it needs none.",
             Map.of("kubescape", "C-0267"));
+    static final Check UNUSED_SERVICE_ACCOUNT = new Check("rbac-service-account-unused",
+            "Service account bound to nothing and used by no workload", Severity.LOW, "Delete the service account"
+            + " if nothing uses it; a forgotten account is a ready-made identity for whoever gains create pods.",
+            Map.of());
     static final Check MANY_ROLES_CHECK = new Check("rbac-subject-many-roles", "Subject bound to many roles",
             Severity.LOW, "Review the subject's roles and consolidate them into fewer, purpose-built roles.",
             Map.of());
@@ -102,7 +106,7 @@ public final class RbacAnalysis implements Analysis {
     public static List<String> policyIds() {
         List<String> ids = new ArrayList<>(Stream.of(CLUSTER_ADMIN, NAMESPACE_ADMIN, MISSING_ROLE,
                 MISSING_SERVICE_ACCOUNT, UNBOUND_ROLE, DUPLICATE_GRANT, BROAD_GROUP, DEFAULT_SERVICE_ACCOUNT,
-                WORKLOAD_RISKY_SERVICE_ACCOUNT, MANY_ROLES_CHECK).map(Check::id).toList());
+                WORKLOAD_RISKY_SERVICE_ACCOUNT, MANY_ROLES_CHECK, UNUSED_SERVICE_ACCOUNT).map(Check::id).toList());
         RiskyPermission.TABLE.forEach(p -> ids.add(p.id()));
         return ids.stream().sorted().toList();
     }
@@ -199,6 +203,7 @@ public final class RbacAnalysis implements Analysis {
             bySubject.forEach(this::duplicates);
             bySubject.forEach(this::manyRoles);
             unboundRoles();
+            unusedServiceAccounts();
             workloads();
             Comparator<Finding> order = Comparator.comparing((Finding f) -> f.severity()).reversed()
                     .thenComparing(Finding::policy).thenComparing(f -> f.resource().toString())
@@ -329,6 +334,30 @@ public final class RbacAnalysis implements Analysis {
                     ObjectRef ref = new ObjectRef(RBAC_API, role.kind(), role.namespace(), role.name());
                     put(UNBOUND_ROLE, role.toString(), ref, role.source(), role + " is bound by no RoleBinding or"
                             + " ClusterRoleBinding (and aggregated into no ClusterRole)");
+                }
+            }
+        }
+
+        /**
+         * Service accounts (other than {@code default}) that no binding names and no workload runs as: safe to
+         * delete. Kubernetes' own bindings count as naming them.
+         */
+        private void unusedServiceAccounts() {
+            Set<String> used = new HashSet<>();
+            for (Binding binding : index.bindings()) {
+                for (Binding.Subject subject : binding.subjects()) {
+                    if (subject.kind().equals("ServiceAccount")) {
+                        used.add((subject.namespace().isEmpty() ? binding.namespace() : subject.namespace()) + "/"
+                                + subject.name());
+                    }
+                }
+            }
+            snapshot.workloads().forEach(w -> used.add(w.namespace() + "/" + w.serviceAccountName()));
+            for (KubeObject account : snapshot.ofKind("ServiceAccount")) {
+                String key = account.ref().namespace() + "/" + account.ref().name();
+                if (!account.ref().name().equals("default") && !used.contains(key)) {
+                    put(UNUSED_SERVICE_ACCOUNT, "ServiceAccount " + key, account.ref(), account.source(),
+                            "ServiceAccount " + key + " is named by no binding and no workload runs as it");
                 }
             }
         }

@@ -43,7 +43,8 @@ public final class JsonRenderer implements ReportRenderer {
         ArrayNode problems = root.putArray("problems");
         report.problems().forEach(p -> problems.add(problem(p)));
         ArrayNode workloads = root.putArray("workloads");
-        snapshot.workloads().forEach(w -> workloads.add(workload(w)));
+        dev.palisade.rbac.RbacIndex rbac = dev.palisade.rbac.RbacIndex.of(snapshot);
+        snapshot.workloads().forEach(w -> workloads.add(workload(w, rbac)));
         ArrayNode findings = root.putArray("findings");
         report.findings().forEach(f -> findings.add(finding(f)));
         ArrayNode answers = root.putArray("answers");
@@ -98,10 +99,16 @@ public final class JsonRenderer implements ReportRenderer {
         return node;
     }
 
-    private static ObjectNode workload(Workload workload) {
+    private static ObjectNode workload(Workload workload, dev.palisade.rbac.RbacIndex rbac) {
         ObjectNode node = resource(workload.ref());
         node.set("source", location(workload.source()));
         node.put("serviceAccount", workload.serviceAccountName());
+        ObjectNode permissions = node.putObject("serviceAccountPermissions");
+        rbac.effectiveRules(dev.palisade.rbac.Identity.serviceAccount(workload.namespace(), workload.serviceAccountName()))
+                .forEach((scope, rules) -> {
+                    ArrayNode list = permissions.putArray(scope);
+                    rules.forEach(rule -> list.add(rule.toString()));
+                });
         if (workload.replicas() != null) {
             node.put("replicas", workload.replicas());
         }

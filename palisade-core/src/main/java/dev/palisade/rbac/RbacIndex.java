@@ -31,14 +31,29 @@ public final class RbacIndex {
     private final Map<String, List<Binding>> bindingsByNamespace = new java.util.TreeMap<>();
 
     /**
-     * Kubernetes' built-in ClusterRoles that manifests reference without defining. Only cluster-admin is bundled
-     * yet; bindings to other undefined defaults (admin, edit, view, system:*) grant nothing here.
+     * Kubernetes' built-in ClusterRoles (cluster-admin, admin, edit, view and the roles aggregated into them),
+     * from {@code rbac/built-in-clusterroles.yaml}: used when the inventory does not define them.
      */
-    static final List<Role> BUILT_IN = List.of(new Role("ClusterRole", "", "cluster-admin",
-            List.of(new Rule(List.of("*"), List.of("*"), List.of("*"), List.of(), List.of()),
-                    new Rule(List.of("*"), List.of(), List.of(), List.of(), List.of("*"))),
-            Map.of("kubernetes.io/bootstrapping", "rbac-defaults"), List.of(),
-            dev.palisade.inventory.SourceLocation.file("built-in default ClusterRole")));
+    static final List<Role> BUILT_IN = builtIn();
+
+    private static List<Role> builtIn() {
+        try (java.io.InputStream in = RbacIndex.class.getResourceAsStream("/rbac/built-in-clusterroles.yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("rbac/built-in-clusterroles.yaml is missing from the classpath");
+            }
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            dev.palisade.source.Loaded loaded = new dev.palisade.source.ManifestSource()
+                    .parse("built-in ClusterRoles", text);
+            Snapshot snapshot = dev.palisade.inventory.InventoryBuilder.build(new dev.palisade.inventory.SnapshotInfo(
+                    List.of("built-in"), "", java.time.Instant.EPOCH), loaded.documents(), loaded.problems());
+            if (!snapshot.problems().isEmpty()) {
+                throw new IllegalStateException("invalid built-in ClusterRoles: " + snapshot.problems());
+            }
+            return clusterRoles(snapshot);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     /** Names of ClusterRoles every cluster defines itself (their rules are bundled only for cluster-admin). */
     public static boolean builtInClusterRole(String name) {
@@ -72,13 +87,18 @@ public final class RbacIndex {
     }
 
     /** The RBAC objects of a snapshot. */
-    public static RbacIndex of(Snapshot snapshot) {
+    private static List<Role> clusterRoles(Snapshot snapshot) {
         List<Role> roles = new ArrayList<>();
         for (KubeObject object : snapshot.ofKind("ClusterRole")) {
             object.as(ClusterRole.class).ifPresent(r -> roles.add(new Role("ClusterRole", "", object.ref().name(),
                     rules(r.getRules()), object.labels(), r.getAggregationRule() == null ? List.of()
                     : r.getAggregationRule().getClusterRoleSelectors(), object.source())));
         }
+        return roles;
+    }
+
+    public static RbacIndex of(Snapshot snapshot) {
+        List<Role> roles = new ArrayList<>(clusterRoles(snapshot));
         for (KubeObject object : snapshot.ofKind("Role")) {
             object.as(io.fabric8.kubernetes.api.model.rbac.Role.class).ifPresent(r -> roles.add(new Role("Role",
                     object.ref().namespace(), object.ref().name(), rules(r.getRules()), object.labels(), List.of(),

@@ -34,8 +34,9 @@ public final class RbacOverview implements Analysis {
                 .forEach(list -> table.row(list.get(0).severity().name(), list.get(0).policy() + ": " + list.get(0).title(),
                         String.valueOf(list.size()), list.stream().map(f -> f.resource().toString()).distinct().limit(5)
                                 .collect(Collectors.joining(", ")) + (list.size() > 5 ? ", ..." : "")));
-        RbacIndex index = RbacIndex.of(snapshot);
-        String summary = Text.count(index.roles().size(), "role") + " and " + Text.count(index.bindings().size(), "binding")
+        int roles = snapshot.ofKind("Role").size() + snapshot.ofKind("ClusterRole").size();
+        int bindings = snapshot.ofKind("RoleBinding").size() + snapshot.ofKind("ClusterRoleBinding").size();
+        String summary = Text.count(roles, "role") + " and " + Text.count(bindings, "binding")
                 + "; " + (rbac.isEmpty() ? "no RBAC findings." : Text.count(rbac.size(), "RBAC finding") + ".")
                 + " Ask further with palisade rbac can-i, who-can and explain.";
         return new Result(List.of(), List.of(), List.of(new Section("RBAC", summary, table.build())));

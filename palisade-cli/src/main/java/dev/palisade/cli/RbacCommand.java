@@ -39,30 +39,14 @@ final class RbacCommand implements Runnable {
     /** Where the inventory comes from and how to print, for every rbac subcommand. */
     static final class Common {
 
-        @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Read a live cluster with this kubeconfig.")
-        java.nio.file.Path kubeconfig;
-
-        @Option(names = "--context", paramLabel = "NAME", description = "Read a live cluster through this context.")
-        String context;
-
-        @Option(names = "--cluster", description = "Read the live cluster of the current context.")
-        boolean cluster;
-
-        @Option(names = "--snapshot", paramLabel = "FILE", description = "Read a saved snapshot.")
-        java.nio.file.Path snapshot;
+        @Mixin
+        InputOptions input;
 
         @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table (default) or json.")
         String format;
 
         RbacIndex index(List<String> paths) {
-            SourceOptions source = new SourceOptions();
-            source.paths = paths;
-            source.kubeconfig = kubeconfig;
-            source.context = context;
-            source.cluster = cluster;
-            source.snapshot = snapshot;
-            source.maxFileSize = "32MB";
-            return RbacIndex.of(new InventoryLoader().load(source.request()));
+            return RbacIndex.of(new InventoryLoader().load(input.request(paths)));
         }
 
         boolean json() {

@@ -150,10 +150,10 @@ class PalisadeCommandTest {
 
     @Test
     void maxFileSizeIsParsedWithUnits() {
-        assertThat(SourceOptions.parseSize("32MB")).isEqualTo(32L * 1024 * 1024);
-        assertThat(SourceOptions.parseSize("512k")).isEqualTo(512L * 1024);
-        assertThat(SourceOptions.parseSize("1GiB")).isEqualTo(1024L * 1024 * 1024);
-        assertThat(SourceOptions.parseSize("100")).isEqualTo(100L);
+        assertThat(InputOptions.parseSize("32MB")).isEqualTo(32L * 1024 * 1024);
+        assertThat(InputOptions.parseSize("512k")).isEqualTo(512L * 1024);
+        assertThat(InputOptions.parseSize("1GiB")).isEqualTo(1024L * 1024 * 1024);
+        assertThat(InputOptions.parseSize("100")).isEqualTo(100L);
         Run bad = run("scan", fixture("privileged.yaml"), "--max-file-size", "lots");
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("invalid --max-file-size 'lots'");

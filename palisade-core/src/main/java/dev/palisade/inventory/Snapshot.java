@@ -80,7 +80,4 @@ public final class Snapshot {
         return Collections.unmodifiableMap(counts);
     }
 
-    public boolean hasErrors() {
-        return problems.stream().anyMatch(p -> p.level() == InputProblem.Level.ERROR);
-    }
 }

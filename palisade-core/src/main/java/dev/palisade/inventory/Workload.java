@@ -3,7 +3,6 @@ package dev.palisade.inventory;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Everything that produces pods, seen as one unit: a Deployment with its ReplicaSets and 30 pods is one
@@ -58,9 +57,6 @@ public record Workload(ObjectRef ref, SourceLocation source, Map<String, String>
         return Boolean.TRUE.equals(podSpec.getHostNetwork());
     }
 
-    public Stream<ImageRef> images() {
-        return containers.stream().map(WorkloadContainer::image).filter(java.util.Objects::nonNull);
-    }
 
     public Workload withPods(List<PodInstance> newPods) {
         return new Workload(ref, source, labels, annotations, podLabels, podAnnotations, podSpec, replicas,

@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -68,13 +67,7 @@ public final class PssEvaluator {
     /** Every violated check; empty when the pod is allowed. */
     public static List<PssViolation> evaluate(Map<String, String> podAnnotations, PodSpec spec, PssLevel level,
                                               PssVersion version) {
-        PodView pod = PodView.of(podAnnotations, spec);
-        List<PssViolation> violations = new ArrayList<>();
-        for (PssCheck check : active(level, version)) {
-            Optional<PssViolation> violation = check.evaluate(pod, version);
-            violation.ifPresent(violations::add);
-        }
-        return violations;
+        return select(evaluateAllChecks(podAnnotations, spec, version), level, version);
     }
 
     /**

@@ -83,8 +83,12 @@ final class WorkloadResolver {
             }
             // Controlled by something the inventory does not hold: group under that controller.
             OwnerReference owner = controller(object.metadata());
+            // The API requires an owner's kind; when a manifest omits it (fabric8 then fills in its own type name,
+            // "OwnerReference"), the group keeps the pod's kind.
+            String ownerKind = owner.getKind() == null || owner.getKind().isBlank()
+                    || owner.getKind().equals("OwnerReference") ? object.ref().kind() : owner.getKind();
             ObjectRef ownerRef = new ObjectRef(owner.getApiVersion() == null ? "v1" : owner.getApiVersion(),
-                    owner.getKind(), object.ref().namespace(), owner.getName());
+                    ownerKind, object.ref().namespace(), owner.getName());
             if (!workloads.containsKey(ownerRef.identity())) {
                 toWorkload(object, problems).ifPresent(w -> workloads.put(ownerRef.identity(),
                         new Workload(ownerRef, w.source(), w.labels(), w.annotations(), w.podLabels(),
@@ -162,7 +166,8 @@ final class WorkloadResolver {
         }
         String node = pod.getSpec() == null ? null : pod.getSpec().getNodeName();
         String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
-        return new PodInstance(pod.getMetadata().getName(), node, phase, images);
+        return new PodInstance(pod.getMetadata().getName(), node, phase, pod.getMetadata().getLabels(),
+                PodInstance.ipsOf(pod), images);
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

@@ -387,6 +387,23 @@ public final class ManifestParser {
 
     // ---- shared ----
 
+    /**
+     * Items of a typed list as the API server returns it ({@code PodList}, {@code NamespaceList}) carry no kind
+     * or apiVersion of their own: they take the list's, as {@code kubectl} does. A plain {@code List} says nothing.
+     */
+    private static void inheritTypeFromList(ObjectNode list, String listKind, ObjectNode item) {
+        if (listKind.equals("List")) {
+            return;
+        }
+        if (item.path("kind").asString("").isEmpty()) {
+            item.put("kind", listKind.substring(0, listKind.length() - "List".length()));
+        }
+        String apiVersion = list.path("apiVersion").asString("");
+        if (item.path("apiVersion").asString("").isEmpty() && !apiVersion.isEmpty()) {
+            item.put("apiVersion", apiVersion);
+        }
+    }
+
     /** Emits a parsed document, expanding {@code *List} kinds into their items. */
     private static void emit(SourceLocation location, JsonNode tree, List<Integer> itemLines, List<RawDocument> out,
                              List<InputProblem> problems) {
@@ -405,6 +422,7 @@ public final class ManifestParser {
                 int line = i < itemLines.size() ? itemLines.get(i) : location.line();
                 SourceLocation itemLocation = location.withLine(line);
                 if (items.get(i) instanceof ObjectNode item) {
+                    inheritTypeFromList(object, kind, item);
                     out.add(new RawDocument(itemLocation, item));
                 } else {
                     problems.add(InputProblem.error(itemLocation, "not a Kubernetes object: item " + (i + 1)

@@ -9,6 +9,7 @@ import dev.palisade.network.ParsedPolicy.Direction;
 import dev.palisade.network.Reachability.PodClass;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,33 +30,47 @@ public final class ConnectivityMap {
     /** Every allowed connection, sorted by source then destination label. */
     public static List<Flow> of(Reachability reachability) {
         Map<Workload, Set<PodClass>> classesOfWorkload = classesOfWorkload(reachability);
-        Map<Integer, List<PodClass>> sourcesBySignature = reachability.classesBySignature(true);
-        Map<Integer, List<PodClass>> destinationsBySignature = reachability.classesBySignature(false);
-        Map<Long, Connections> pairs = new HashMap<>();
         List<Workload> workloads = new ArrayList<>(classesOfWorkload.keySet());
-        Map<Workload, Integer> index = new HashMap<>();
+        Map<Workload, Integer> index = new IdentityHashMap<>();
         for (int i = 0; i < workloads.size(); i++) {
             index.put(workloads.get(i), i);
         }
+        // Per signature, the workloads of its classes (as indexes), so pairs expand without hashing workloads.
+        Map<Integer, int[]> sources = workloadsBySignature(reachability.classesBySignature(true), index);
+        Map<Integer, int[]> destinations = workloadsBySignature(reachability.classesBySignature(false), index);
+        Map<Long, Connections> pairs = new HashMap<>();
+        long count = workloads.size(); // from * count + to: spreads hash codes, unlike from << 32 | to
         reachability.forEachSignaturePair((s, d, connections) -> {
-            for (PodClass source : sourcesBySignature.get(s)) {
-                for (PodClass destination : destinationsBySignature.get(d)) {
-                    for (Workload from : workloadsOf(source)) {
-                        for (Workload to : workloadsOf(destination)) {
-                            if (from != to) {
-                                pairs.merge(((long) index.get(from) << 32) | index.get(to), connections, Connections::union);
-                            }
-                        }
+            for (int from : sources.get(s)) {
+                for (int to : destinations.get(d)) {
+                    if (from != to) {
+                        pairs.merge((long) from * count + to, connections, Connections::union);
                     }
                 }
             }
         });
+        WorkloadEndpoint[] endpoints = workloads.stream().map(ConnectivityMap::endpoint).toArray(WorkloadEndpoint[]::new);
         List<Flow> flows = new ArrayList<>(pairs.size());
-        pairs.forEach((key, connections) -> flows.add(new Flow(endpoint(workloads.get((int) (key >>> 32))),
-                endpoint(workloads.get((int) (long) key)), connections)));
+        pairs.forEach((key, connections) -> flows.add(new Flow(endpoints[(int) (key / count)],
+                endpoints[(int) (key % count)], connections)));
         flows.addAll(externalFlows(reachability, classesOfWorkload));
         flows.sort(null);
         return flows;
+    }
+
+    private static Map<Integer, int[]> workloadsBySignature(Map<Integer, List<PodClass>> classesBySignature,
+                                                            Map<Workload, Integer> index) {
+        Map<Integer, int[]> result = new HashMap<>();
+        classesBySignature.forEach((signature, podClasses) -> {
+            java.util.BitSet members = new java.util.BitSet();
+            for (PodClass podClass : podClasses) {
+                for (NetPod pod : podClass.pods()) {
+                    members.set(index.get(pod.workload()));
+                }
+            }
+            result.put(signature, members.stream().toArray());
+        });
+        return result;
     }
 
     /** Only the connections from or to one workload. */
@@ -69,16 +84,9 @@ public final class ConnectivityMap {
         return new WorkloadEndpoint(workload.ref());
     }
 
-    private static Set<Workload> workloadsOf(PodClass podClass) {
-        Set<Workload> workloads = new LinkedHashSet<>();
-        for (NetPod pod : podClass.pods()) {
-            workloads.add(pod.workload());
-        }
-        return workloads;
-    }
-
     static Map<Workload, Set<PodClass>> classesOfWorkload(Reachability reachability) {
-        Map<Workload, Set<PodClass>> result = new java.util.LinkedHashMap<>();
+        // By identity: Workload records hash their whole pod spec.
+        Map<Workload, Set<PodClass>> result = new IdentityHashMap<>();
         for (PodClass podClass : reachability.classes()) {
             for (NetPod pod : podClass.pods()) {
                 result.computeIfAbsent(pod.workload(), w -> new LinkedHashSet<>()).add(podClass);

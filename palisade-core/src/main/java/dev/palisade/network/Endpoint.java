@@ -13,18 +13,17 @@ public sealed interface Endpoint extends Comparable<Endpoint> permits Endpoint.W
         return label().compareTo(other.label());
     }
 
-    record WorkloadEndpoint(ObjectRef ref) implements Endpoint {
-        @Override
-        public String label() {
-            return ref.namespace() + "/" + ref.name() + "[" + ref.kind() + "]";
+    /** A workload; the label is computed once, as maps sort and compare it often. */
+    record WorkloadEndpoint(ObjectRef ref, String label) implements Endpoint {
+        public WorkloadEndpoint(ObjectRef ref) {
+            this(ref, ref.namespace() + "/" + ref.name() + "[" + ref.kind() + "]");
         }
     }
 
     /** A contiguous address range. */
-    record External(IpSet range) implements Endpoint {
-        @Override
-        public String label() {
-            return range.ranges().get(0) + "[External]";
+    record External(IpSet range, String label) implements Endpoint {
+        public External(IpSet range) {
+            this(range, range.ranges().get(0) + "[External]");
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.palisade.network;
 
 import dev.palisade.inventory.Selectors;
-import dev.palisade.inventory.Workload;
 import dev.palisade.network.NetworkModel.NetPod;
 import dev.palisade.network.ParsedPolicy.BlockPeer;
 import dev.palisade.network.ParsedPolicy.Direction;
@@ -40,8 +39,12 @@ public final class Reachability {
                            Map<String, List<NamedPort>> namedPorts, List<NetPod> pods) {
     }
 
-    /** A rule with the classes and external ranges its peers cover. */
-    record RuleRef(int id, ParsedPolicy policy, Rule rule, BitSet peerClasses, BitSet peerAtoms,
+    /**
+     * A rule with the classes and external ranges its peers cover. Rules with the same peer classes share one
+     * peer set ({@code peerSet} indexes {@link #peerSets}): a policy repeated in every namespace with
+     * {@code namespaceSelector: {}} is one set, not thousands.
+     */
+    record RuleRef(int id, ParsedPolicy policy, Rule rule, int peerSet, BitSet peerClasses, BitSet peerAtoms,
                    Connections fixedPorts) {
 
         boolean hasNamedPorts() {
@@ -64,6 +67,9 @@ public final class Reachability {
     private final List<List<ParsedPolicy>> ingressPoliciesOf;
     private final List<List<ParsedPolicy>> egressPoliciesOf;
     private final List<ParsedPolicy> selectingNothing = new ArrayList<>();
+    private final List<BitSet> peerSets = new ArrayList<>();
+    private final Map<BitSet, Integer> peerSetIds = new HashMap<>();
+    private final Map<Object, BitSet> peerCache = new HashMap<>();
 
     // Signatures (filled by signatures()).
     private int[] sourceSignatureOf;
@@ -71,6 +77,7 @@ public final class Reachability {
     private int[] sourceRepresentative;
     private int[] destinationRepresentative;
     private BitSet[] destinationEgressMembership;
+    private int peerSetCount;
 
     private Reachability(NetworkModel model) {
         this.model = model;
@@ -109,7 +116,12 @@ public final class Reachability {
                 List<Integer> ruleIds = new ArrayList<>();
                 for (Rule rule : policy.rules(direction)) {
                     BitSet peers = peerClasses(policy, rule, classesByNamespace, namespaceMatches);
-                    RuleRef ref = new RuleRef(refs.size(), policy, rule, peers, new BitSet(), fixedPorts(rule));
+                    int peerSet = peerSetIds.computeIfAbsent(peers, k -> {
+                        peerSets.add(k);
+                        return peerSets.size() - 1;
+                    });
+                    RuleRef ref = new RuleRef(refs.size(), policy, rule, peerSet, peerSets.get(peerSet), new BitSet(),
+                            fixedPorts(rule));
                     refs.add(ref);
                     ruleIds.add(ref.id());
                     if (rule.peers() != null) {
@@ -356,34 +368,55 @@ public final class Reachability {
 
     private BitSet peerClasses(ParsedPolicy policy, Rule rule, Map<String, List<Integer>> classesByNamespace,
                                Map<LabelSelector, List<String>> namespaceMatches) {
-        BitSet peers = new BitSet(classes.size());
         if (rule.anyPeer()) {
-            peers.set(0, classes.size());
-            return peers;
+            return peerCache.computeIfAbsent("any", k -> {
+                BitSet all = new BitSet(classes.size());
+                all.set(0, classes.size());
+                return all;
+            });
         }
+        if (rule.peers().size() == 1) {
+            return peerClasses(policy, rule.peers().get(0), classesByNamespace, namespaceMatches);
+        }
+        BitSet peers = new BitSet(classes.size());
         for (Peer peer : rule.peers()) {
-            if (peer instanceof PodPeer pods) {
-                List<String> namespaces = pods.namespaceSelector() == null ? List.of(policy.namespace())
-                        : namespaceMatches.computeIfAbsent(pods.namespaceSelector(), selector ->
-                        model.namespaceLabels().entrySet().stream()
-                                .filter(e -> Selectors.matches(selector, e.getValue())).map(Map.Entry::getKey).toList());
-                for (String namespace : namespaces) {
-                    for (int c : classesByNamespace.getOrDefault(namespace, List.of())) {
-                        if (pods.podSelector() == null || Selectors.matches(pods.podSelector(), classes.get(c).labels())) {
-                            peers.set(c);
-                        }
-                    }
-                }
-            } else if (peer instanceof BlockPeer block) {
+            peers.or(peerClasses(policy, peer, classesByNamespace, namespaceMatches));
+        }
+        return peers;
+    }
+
+    /** The classes one peer covers; cached, as the same peer appears in many policies. Never mutate the result. */
+    private BitSet peerClasses(ParsedPolicy policy, Peer peer, Map<String, List<Integer>> classesByNamespace,
+                               Map<LabelSelector, List<String>> namespaceMatches) {
+        if (peer instanceof BlockPeer block) {
+            return peerCache.computeIfAbsent(block.addresses(), k -> {
+                BitSet peers = new BitSet(classes.size());
                 int index = blocks.indexOf(block.addresses());
                 for (int c = 0; index >= 0 && c < classes.size(); c++) {
                     if (classBlocks[c].get(index)) {
                         peers.set(c);
                     }
                 }
-            }
+                return peers;
+            });
         }
-        return peers;
+        PodPeer pods = (PodPeer) peer;
+        Object namespaceKey = pods.namespaceSelector() == null ? "namespace:" + policy.namespace() : pods.namespaceSelector();
+        return peerCache.computeIfAbsent(List.of(namespaceKey, pods.podSelector() == null ? "all" : pods.podSelector()), k -> {
+            BitSet peers = new BitSet(classes.size());
+            List<String> namespaces = pods.namespaceSelector() == null ? List.of(policy.namespace())
+                    : namespaceMatches.computeIfAbsent(pods.namespaceSelector(), selector ->
+                    model.namespaceLabels().entrySet().stream()
+                            .filter(e -> Selectors.matches(selector, e.getValue())).map(Map.Entry::getKey).toList());
+            for (String namespace : namespaces) {
+                for (int c : classesByNamespace.getOrDefault(namespace, List.of())) {
+                    if (pods.podSelector() == null || Selectors.matches(pods.podSelector(), classes.get(c).labels())) {
+                        peers.set(c);
+                    }
+                }
+            }
+            return peers;
+        });
     }
 
     private List<IpSet> atoms(List<IpSet> blockSets) {
@@ -468,6 +501,7 @@ public final class Reachability {
         int n = classes.size();
         int[][] ingressMembership = membership(ingressRules, n);
         int[][] egressMembership = membership(egressRules, n);
+        peerSetCount = peerSets.size();
         sourceSignatureOf = new int[n];
         destinationSignatureOf = new int[n];
         Map<IntsKey, Integer> sources = new HashMap<>();
@@ -492,26 +526,37 @@ public final class Reachability {
         destinationRepresentative = destinationReps.stream().mapToInt(Integer::intValue).toArray();
         destinationEgressMembership = new BitSet[destinationRepresentative.length];
         for (int d = 0; d < destinationRepresentative.length; d++) {
-            BitSet bits = new BitSet(egressRules.size());
-            for (int r : egressMembership[destinationRepresentative[d]]) {
-                bits.set(r);
+            BitSet bits = new BitSet(peerSetCount);
+            for (int set : egressMembership[destinationRepresentative[d]]) {
+                bits.set(set);
             }
             destinationEgressMembership[d] = bits;
         }
     }
 
-    private static int[][] membership(List<RuleRef> rules, int classCount) {
-        List<List<Integer>> lists = new ArrayList<>(classCount);
-        for (int c = 0; c < classCount; c++) {
-            lists.add(new ArrayList<>(0));
-        }
-        for (RuleRef rule : rules) {
-            BitSet peers = rule.peerClasses();
+    /** Per class, the peer sets (of the given rules) that contain it, in increasing order. */
+    private int[][] membership(List<RuleRef> rules, int classCount) {
+        BitSet used = new BitSet(peerSets.size());
+        rules.forEach(rule -> used.set(rule.peerSet()));
+        int[] counts = new int[classCount];
+        for (int set = used.nextSetBit(0); set >= 0; set = used.nextSetBit(set + 1)) {
+            BitSet peers = peerSets.get(set);
             for (int c = peers.nextSetBit(0); c >= 0; c = peers.nextSetBit(c + 1)) {
-                lists.get(c).add(rule.id());
+                counts[c]++;
             }
         }
-        return toArrays(lists);
+        int[][] result = new int[classCount][];
+        for (int c = 0; c < classCount; c++) {
+            result[c] = new int[counts[c]];
+            counts[c] = 0;
+        }
+        for (int set = used.nextSetBit(0); set >= 0; set = used.nextSetBit(set + 1)) {
+            BitSet peers = peerSets.get(set);
+            for (int c = peers.nextSetBit(0); c >= 0; c = peers.nextSetBit(c + 1)) {
+                result[c][counts[c]++] = set;
+            }
+        }
+        return result;
     }
 
     public int sourceSignature(PodClass podClass) {
@@ -541,14 +586,17 @@ public final class Reachability {
     public void forEachSignaturePair(ClassPairConsumer consumer) {
         signatures();
         int sourceCount = sourceRepresentative.length;
-        BitSet[] ruleSources = new BitSet[ingressRules.size()];
+        BitSet[] setSources = new BitSet[peerSets.size()];
         for (RuleRef rule : ingressRules) {
+            if (setSources[rule.peerSet()] != null) {
+                continue;
+            }
             BitSet bits = new BitSet(sourceCount);
             BitSet peers = rule.peerClasses();
             for (int c = peers.nextSetBit(0); c >= 0; c = peers.nextSetBit(c + 1)) {
                 bits.set(sourceSignatureOf[c]);
             }
-            ruleSources[rule.id()] = bits;
+            setSources[rule.peerSet()] = bits;
         }
         Connections[] ingressBySource = new Connections[sourceCount];
         BitSet candidates = new BitSet(sourceCount);
@@ -564,7 +612,7 @@ public final class Reachability {
                     if (ports.isEmpty()) {
                         continue;
                     }
-                    BitSet sources = ruleSources[r];
+                    BitSet sources = setSources[ingressRules.get(r).peerSet()];
                     for (int s = sources.nextSetBit(0); s >= 0; s = sources.nextSetBit(s + 1)) {
                         ingressBySource[s] = candidates.get(s) ? ingressBySource[s].union(ports) : ports;
                         candidates.set(s);
@@ -578,7 +626,7 @@ public final class Reachability {
                 if (egressIsolated[source]) {
                     Connections egress = Connections.NONE;
                     for (int r : egressRulesOf[source]) {
-                        if (egressMembers.get(r)) {
+                        if (egressMembers.get(egressRules.get(r).peerSet())) {
                             egress = egress.union(portsAt(egressRules.get(r), destination));
                         }
                     }
@@ -600,10 +648,5 @@ public final class Reachability {
             result.computeIfAbsent(signature, k -> new ArrayList<>()).add(podClass);
         }
         return result;
-    }
-
-    /** Whether the workload has any pod to analyse (a workload scaled to zero or finished has none). */
-    public boolean hasPods(Workload workload) {
-        return model.pods().stream().anyMatch(p -> p.workload() == workload);
     }
 }

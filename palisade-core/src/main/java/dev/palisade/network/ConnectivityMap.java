@@ -84,7 +84,8 @@ public final class ConnectivityMap {
         return new WorkloadEndpoint(workload.ref());
     }
 
-    static Map<Workload, Set<PodClass>> classesOfWorkload(Reachability reachability) {
+    /** The pod classes of each workload, by workload identity. */
+    public static Map<Workload, Set<PodClass>> classesOfWorkload(Reachability reachability) {
         // By identity: Workload records hash their whole pod spec.
         Map<Workload, Set<PodClass>> result = new IdentityHashMap<>();
         for (PodClass podClass : reachability.classes()) {

@@ -93,9 +93,10 @@ public record NetworkModel(List<NetPod> pods, Map<String, Map<String, String>> n
             }
             pods.add(new NetPod(workload, pod.name(), workload.namespace(), pod.labels(), numbers(pod.ips()), namedPorts));
         }
-        if (!pods.isEmpty() || !workload.pods().isEmpty()) {
+        if (!pods.isEmpty()) {
             return pods;
         }
+        // No running pod (manifests, or every pod finished): the template stands for the pods it will create.
         List<String> ips = snapshot.find(workload.ref()).flatMap(o -> o.as(Pod.class)).map(PodInstance::ipsOf)
                 .orElse(List.of());
         return List.of(new NetPod(workload, workload.name(), workload.namespace(), workload.podLabels(), numbers(ips),

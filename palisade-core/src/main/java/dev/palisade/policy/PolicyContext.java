@@ -10,10 +10,13 @@ import dev.palisade.ownership.OwnerResolver;
 import dev.palisade.scan.ScanConfig;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.time.LocalDate;
 import java.util.HashMap;
+import dev.palisade.network.ConnectivityMap;
+import dev.palisade.network.NetworkModel;
+import dev.palisade.network.ParsedPolicy;
+import dev.palisade.network.Reachability;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,12 +89,36 @@ public final class PolicyContext {
                 .findFirst();
     }
 
-    /** NetworkPolicies of the workload's namespace that select its pods. */
-    public List<NetworkPolicy> policiesSelecting(Workload workload) {
-        return inNamespace(workload.namespace(), "NetworkPolicy").stream()
-                .flatMap(o -> o.as(NetworkPolicy.class).stream())
-                .filter(p -> p.getSpec() != null && Selectors.matches(p.getSpec().getPodSelector(), workload.podLabels()))
-                .toList();
+    /**
+     * Whether NetworkPolicies isolate every pod of the workload in a direction, as the network engine evaluates
+     * them (live pods with their own labels; the template for manifests).
+     */
+    public boolean isolated(Workload workload, ParsedPolicy.Direction direction) {
+        var network = network();
+        var classes = network.classesOfWorkload().get(workload);
+        return classes != null && !classes.isEmpty()
+                && classes.stream().allMatch(c -> network.reachability().isolated(c, direction));
+    }
+
+    private record Network(Reachability reachability,
+                           Map<Workload, java.util.Set<Reachability.PodClass>> classesOfWorkload) {
+    }
+
+    private volatile Network network;
+
+    /** Computed on first use: policies without network fields never pay for it. */
+    private Network network() {
+        Network result = network;
+        if (result == null) {
+            synchronized (this) {
+                if (network == null) {
+                    Reachability reachability = Reachability.of(NetworkModel.of(snapshot));
+                    network = new Network(reachability, ConnectivityMap.classesOfWorkload(reachability));
+                }
+                result = network;
+            }
+        }
+        return result;
     }
 
     public boolean hasDisruptionBudget(Workload workload) {

@@ -113,11 +113,11 @@ final class WorkloadFields {
                                 "has a PodDisruptionBudget", "has no PodDisruptionBudget"))),
                 workload("Has Ingress Network Policy", ValueType.BOOLEAN,
                         "a NetworkPolicy of the namespace selects the pods for ingress",
-                        s -> List.of(FieldValue.bool(hasPolicy(s, "Ingress"), "", "is isolated for ingress",
+                        s -> List.of(FieldValue.bool(s.context().isolated(s.workload(), dev.palisade.network.ParsedPolicy.Direction.INGRESS), "", "is isolated for ingress",
                                 "is selected by no ingress NetworkPolicy"))),
                 workload("Has Egress Network Policy", ValueType.BOOLEAN,
                         "a NetworkPolicy of the namespace selects the pods for egress",
-                        s -> List.of(FieldValue.bool(hasPolicy(s, "Egress"), "", "is isolated for egress",
+                        s -> List.of(FieldValue.bool(s.context().isolated(s.workload(), dev.palisade.network.ParsedPolicy.Direction.EGRESS), "", "is isolated for egress",
                                 "is selected by no egress NetworkPolicy"))),
                 workload("Has Owner", ValueType.BOOLEAN, "an owner label or annotation (configured keys) is found on"
                         + " the workload, its pod template or its namespace",
@@ -147,17 +147,6 @@ final class WorkloadFields {
             case "Deployment", "StatefulSet", "ReplicaSet", "ReplicationController" -> true;
             default -> false;
         };
-    }
-
-    private static boolean hasPolicy(Subject s, String type) {
-        return s.context().policiesSelecting(s.workload()).stream().anyMatch(p -> {
-            List<String> types = p.getSpec().getPolicyTypes();
-            if (types == null || types.isEmpty()) {
-                // Kubernetes' default: Ingress always, Egress when egress rules are present.
-                return type.equals("Ingress") || (p.getSpec().getEgress() != null && !p.getSpec().getEgress().isEmpty());
-            }
-            return types.contains(type);
-        });
     }
 
     static List<FieldValue> keyValues(Map<String, String> map, String path, String what) {

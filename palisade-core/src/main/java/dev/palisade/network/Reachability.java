@@ -181,6 +181,14 @@ public final class Reachability {
         return List.copyOf((direction == Direction.INGRESS ? ingressPoliciesOf : egressPoliciesOf).get(podClass.id()));
     }
 
+    /** Whether a rule's peers cover every pod class and every external range. */
+    boolean coversEverything(ParsedPolicy policy, Rule rule) {
+        boolean ingress = rule.direction() == Direction.INGRESS;
+        int atoms = (ingress ? sourceAtoms : destinationAtoms).size();
+        return (ingress ? ingressRules : egressRules).stream().filter(r -> r.rule() == rule && r.policy() == policy)
+                .anyMatch(r -> r.peerClasses().cardinality() == classes.size() && r.peerAtoms().cardinality() == atoms);
+    }
+
     /** External address ranges as sources: the whole address space split at every ingress ipBlock boundary. */
     public List<IpSet> sourceAtoms() {
         return sourceAtoms;
@@ -300,7 +308,7 @@ public final class Reachability {
     }
 
     /** The ports a rule allows when it names no port by name (null when it does: they depend on the pod). */
-    private static Connections fixedPorts(Rule rule) {
+    static Connections fixedPorts(Rule rule) {
         if (rule.ports().isEmpty()) {
             return rule.peers() != null && rule.peers().isEmpty() ? Connections.NONE : Connections.ALL;
         }

@@ -7,7 +7,7 @@ import dev.palisade.inventory.Snapshot;
 import dev.palisade.inventory.SourceLocation;
 import dev.palisade.inventory.Workload;
 import dev.palisade.scan.Analysis;
-import dev.palisade.scan.Enforcement;
+import dev.palisade.scan.Check;
 import dev.palisade.scan.Finding;
 import dev.palisade.scan.ScanConfig;
 import dev.palisade.scan.Severity;
@@ -58,49 +58,45 @@ public final class RbacAnalysis implements Analysis {
     private static final String RBAC_API = "rbac.authorization.k8s.io/v1";
     private static final List<String> CATEGORIES = List.of("RBAC");
 
-    /** A finding type that is not a row of the risky-permission table. */
-    record Check(String id, String title, Severity severity, String remediation, Map<String, String> equivalents) {
-    }
-
     static final Check CLUSTER_ADMIN = new Check("rbac-cluster-admin-equivalent", "Cluster-admin equivalent",
             Severity.CRITICAL, "Bind a role listing the verbs, groups and resources the subject needs; keep cluster"
             + " admin to a break-glass group.",
-            Map.of("kubescape", "C-0035", "trivy", "KSV-0046", "rbac-police", "cluster_admin",
+            CATEGORIES, Map.of("kubescape", "C-0035", "trivy", "KSV-0046", "rbac-police", "cluster_admin",
                     "polaris", "clusterrolebindingClusterAdmin"));
     static final Check NAMESPACE_ADMIN = new Check("rbac-namespace-admin-equivalent", "Namespace-admin equivalent",
             Severity.HIGH, "Bind a role listing the verbs, groups and resources the subject needs in the namespace"
-            + " instead of * on *.", Map.of("trivy", "KSV-0112"));
+            + " instead of * on *.", CATEGORIES, Map.of("trivy", "KSV-0112"));
     static final Check MISSING_ROLE = new Check("rbac-binding-missing-role", "Binding refers to a missing role",
             Severity.MEDIUM, "Create the role or delete the binding: whoever later creates a role of that name"
-            + " grants its rules to the binding's subjects.", Map.of());
+            + " grants its rules to the binding's subjects.", CATEGORIES, Map.of());
     static final Check MISSING_SERVICE_ACCOUNT = new Check("rbac-binding-missing-service-account",
             "Binding names a missing service account", Severity.LOW, "Remove the subject or create the service"
             + " account: whoever later creates a service account of that name gets the binding's permissions.",
-            Map.of());
+            CATEGORIES, Map.of());
     static final Check UNBOUND_ROLE = new Check("rbac-role-unbound", "Role bound by nothing", Severity.LOW,
-            "Delete the role if it is unused, so that nobody binds it later by mistake.", Map.of());
+            "Delete the role if it is unused, so that nobody binds it later by mistake.", CATEGORIES, Map.of());
     static final Check DUPLICATE_GRANT = new Check("rbac-duplicate-grant", "Permission granted more than once",
             Severity.LOW, "Keep one binding for the permission: revoking it means removing every binding listed.",
-            Map.of());
+            CATEGORIES, Map.of());
     static final Check BROAD_GROUP = new Check("rbac-broad-group-grant", "Permission granted to everyone",
             Severity.CRITICAL, "Remove system:anonymous, system:unauthenticated and system:authenticated from the"
             + " binding: they include every caller (or every authenticated one).",
-            Map.of("trivy", "KSV-0122", "kubescape", "C-0262"));
+            CATEGORIES, Map.of("trivy", "KSV-0122", "kubescape", "C-0262"));
     static final Check DEFAULT_SERVICE_ACCOUNT = new Check("rbac-default-service-account-bound",
             "Default service account bound to a role", Severity.MEDIUM, "Create a dedicated service account for"
             + " the workloads that need the permissions and bind that: every pod without serviceAccountName runs as"
-            + " default.", Map.of("kubescape", "C-0189", "cis", "5.1.5"));
+            + " default.", CATEGORIES, Map.of("kubescape", "C-0189", "cis", "5.1.5"));
     static final Check WORKLOAD_RISKY_SERVICE_ACCOUNT = new Check("rbac-workload-risky-service-account",
             "Workload runs as a powerful service account", Severity.HIGH, "Run the workload as a service account"
             + " holding only what it needs, and set automountServiceAccountToken: false where it needs none.",
-            Map.of("kubescape", "C-0267"));
+            CATEGORIES, Map.of("kubescape", "C-0267"));
     static final Check UNUSED_SERVICE_ACCOUNT = new Check("rbac-service-account-unused",
             "Service account bound to nothing and used by no workload", Severity.LOW, "Delete the service account"
             + " if nothing uses it; a forgotten account is a ready-made identity for whoever gains create pods.",
-            Map.of());
+            CATEGORIES, Map.of());
     static final Check MANY_ROLES_CHECK = new Check("rbac-subject-many-roles", "Subject bound to many roles",
             Severity.LOW, "Review the subject's roles and consolidate them into fewer, purpose-built roles.",
-            Map.of());
+            CATEGORIES, Map.of());
 
     /** Every policy id this analysis reports. */
     public static List<String> policyIds() {
@@ -236,7 +232,7 @@ public final class RbacAnalysis implements Analysis {
             for (Held held : risky(binding, role)) {
                 RiskyPermission permission = RiskyPermission.byId(held.id());
                 add(new Check(permission.id(), permission.title(), permission.severity(), permission.remediation(),
-                        permission.equivalents()), subject, binding, subject + " can " + accesses(held) + " "
+                        CATEGORIES, permission.equivalents()), subject, binding, subject + " can " + accesses(held) + " "
                         + scope(binding) + ": " + held.chain());
             }
         }
@@ -439,15 +435,8 @@ public final class RbacAnalysis implements Analysis {
 
         /** Keeps the first finding per (policy, subject, resource); honours disabled policies and overrides. */
         private void put(Check check, String subject, ObjectRef ref, SourceLocation location, String message) {
-            var settings = config.policies();
-            if (settings.disabled().contains(check.id())) {
-                return;
-            }
-            Finding finding = new Finding(check.id(), check.title(),
-                    settings.severities().getOrDefault(check.id(), check.severity()), ref, null, "", location, message,
-                    check.remediation(), CATEGORIES, check.equivalents(),
-                    settings.enforcement().getOrDefault(check.id(), Enforcement.INFORM), null);
-            findings.putIfAbsent(check.id() + "|" + subject + "|" + ref.identity(), finding);
+            check.finding(config, ref, location, "", message)
+                    .ifPresent(finding -> findings.putIfAbsent(check.id() + "|" + subject + "|" + ref.identity(), finding));
         }
 
         /**

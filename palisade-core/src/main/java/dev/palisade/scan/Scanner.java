@@ -31,6 +31,7 @@ public final class Scanner {
             new Ownership(),
             new dev.palisade.rbac.RbacAnalysis(),
             new dev.palisade.rbac.RbacOverview(),
+            new dev.palisade.network.NetworkGaps(),
             new NotYetAnswered());
 
     private Scanner() {

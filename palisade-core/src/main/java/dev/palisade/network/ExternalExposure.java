@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Question 7: which services are exposed outside the cluster, and how: every active finding of a policy in
  * category {@value #EXPOSURE} (LoadBalancer, NodePort and externalIPs Services, Ingresses, HTTPRoutes, host
- * network and host ports), one row per exposed object.
+ * network and host ports), one row per exposed object, with what the NetworkPolicies do to traffic from outside
+ * ({@link ExposureReach}): an object whose every target is blocked is exposed in configuration only.
  */
 public final class ExternalExposure implements Analysis {
 
@@ -36,7 +37,11 @@ public final class ExternalExposure implements Analysis {
                 .sorted(java.util.Comparator.comparing((Finding f) -> f.resource().namespace())
                         .thenComparing(f -> f.resource().kind()).thenComparing(f -> f.resource().name()))
                 .forEach(f -> byObject.computeIfAbsent(f.resource().identity(), k -> new ArrayList<>()).add(f));
-        Table.Builder table = new Table.Builder("exposure", "object", "details", "findings");
+        ExposureReach reach = new ExposureReach(snapshot, Reachability.of(NetworkModel.of(snapshot)));
+        Map<dev.palisade.inventory.ObjectRef, dev.palisade.inventory.Workload> workloads = new java.util.HashMap<>();
+        snapshot.workloads().forEach(w -> workloads.put(w.ref(), w));
+        Table.Builder table = new Table.Builder("exposure", "object", "details", "network policy", "findings");
+        int[] blocked = {0};
         byObject.values().forEach(findings -> {
             Finding first = findings.get(0);
             String exposure = findings.stream().map(f -> LABELS.getOrDefault(f.policy(), f.resource().kind()))
@@ -44,10 +49,19 @@ public final class ExternalExposure implements Analysis {
             List<String> details = findings.stream().map(Finding::message).distinct().toList();
             List<String> policies = findings.stream().map(f -> f.policy() + " (" + f.severity().name()
                     .toLowerCase(java.util.Locale.ROOT) + ")").distinct().toList();
-            table.row(exposure, first.resource().toString(), String.join("; ", details), String.join(", ", policies));
+            var workload = workloads.get(first.resource());
+            String verdict = workload != null ? reach.hostVerdict(workload)
+                    : snapshot.find(first.resource()).map(reach::verdict).orElse("");
+            if (verdict.startsWith("blocked")) {
+                blocked[0]++;
+            }
+            table.row(exposure, first.resource().toString(), String.join("; ", details), verdict,
+                    String.join(", ", policies));
         });
         String summary = byObject.isEmpty() ? "Nothing is exposed outside the cluster."
-                : Text.count(byObject.size(), "object") + " expose workloads outside the cluster.";
+                : Text.count(byObject.size(), "object") + (byObject.size() == 1 ? " exposes" : " expose")
+                + " workloads outside the cluster"
+                + (blocked[0] == 0 ? "." : "; NetworkPolicies block outside traffic for " + blocked[0] + " of them.");
         return Result.answer(new Answer(7, "Which services are exposed outside the cluster?", Answer.Status.ANSWERED,
                 summary, table.build(), ""));
     }

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Set;
 
 /** How a workload can be reached, StackRox's "Port Exposure Method": ROUTE, EXTERNAL, NODE, HOST, INTERNAL. */
-final class Exposure {
+public final class Exposure {
 
     private Exposure() {
     }
@@ -61,7 +61,7 @@ final class Exposure {
     }
 
     /** Names of the Services an Ingress routes to. */
-    static List<String> ingressBackends(Ingress ingress) {
+    public static List<String> ingressBackends(Ingress ingress) {
         List<IngressBackend> backends = new ArrayList<>();
         if (ingress.getSpec().getDefaultBackend() != null) {
             backends.add(ingress.getSpec().getDefaultBackend());

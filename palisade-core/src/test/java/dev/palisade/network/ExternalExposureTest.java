@@ -313,7 +313,7 @@ class ExternalExposureTest {
 
         assertThat(answer.number()).isEqualTo(7);
         assertThat(answer.status()).isEqualTo(Answer.Status.ANSWERED);
-        assertThat(answer.table().columns()).containsExactly("exposure", "object", "details", "findings");
+        assertThat(answer.table().columns()).containsExactly("exposure", "object", "details", "network policy", "findings");
         assertThat(answer.table().rows()).extracting(row -> row.get(0) + " | " + row.get(1)).containsExactly(
                 "hostNetwork, hostPort | DaemonSet monitoring/node-exporter",
                 "hostPort | Deployment shop/proxy",
@@ -328,12 +328,13 @@ class ExternalExposureTest {
         assertThat(answer.table().rows()).filteredOn(row -> row.get(1).equals("Service shop/web-lb")).singleElement()
                 .satisfies(row -> {
                     assertThat(row.get(2)).contains("443/TCP", "any source", "Deployment web, Deployment web-canary");
-                    assertThat(row.get(3)).contains("service-load-balancer-open (medium)", "service-load-balancer (low)");
+                    assertThat(row.get(3)).isEqualTo("admitted: Deployment web 8443/TCP, Deployment web-canary 8443/TCP");
+                    assertThat(row.get(4)).contains("service-load-balancer-open (medium)", "service-load-balancer (low)");
                 });
         assertThat(answer.table().rows()).filteredOn(row -> row.get(1).equals("Service shop/external-db")).singleElement()
                 .satisfies(row -> {
                     assertThat(row.get(2)).contains("(no selector: endpoints managed elsewhere)");
-                    assertThat(row.get(3)).doesNotContain("service-load-balancer-open");
+                    assertThat(row.get(4)).doesNotContain("service-load-balancer-open");
                 });
         assertThat(answer.table().rows()).filteredOn(row -> row.get(1).equals("Service shop/api-np")).singleElement()
                 .satisfies(row -> assertThat(row.get(2)).contains("30080/TCP, auto/UDP on every node", "Deployment api"));
@@ -372,6 +373,60 @@ class ExternalExposureTest {
                 .isEmpty();
         assertThat(new dev.palisade.policy.PolicyContext(snapshot, ScanConfig.defaults(), java.time.LocalDate.now()).workloadsSelected("shop", Map.of())).isEmpty();
         assertThat(new dev.palisade.policy.PolicyContext(snapshot, ScanConfig.defaults(), java.time.LocalDate.now()).workloadsSelected("shop", null)).isEmpty();
+    }
+
+    @Test
+    void networkPoliciesDecideWhetherOutsideTrafficGetsThrough() {
+        String exposed = """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web, namespace: shop}
+                spec:
+                  selector: {matchLabels: {app: web}}
+                  template:
+                    metadata: {labels: {app: web}}
+                    spec:
+                      containers:
+                        - name: web
+                          image: registry.example/web:1.0
+                          ports: [{name: https, containerPort: 8443}]
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata: {name: web, namespace: shop}
+                spec:
+                  type: LoadBalancer
+                  selector: {app: web}
+                  ports: [{port: 443, targetPort: https}]
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: default-deny, namespace: shop}
+                spec:
+                  podSelector: {}
+                """;
+        String allowInternet = """
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: https-from-internet, namespace: shop}
+                spec:
+                  podSelector: {matchLabels: {app: web}}
+                  ingress:
+                    - from: [{ipBlock: {cidr: 0.0.0.0/0}}]
+                      ports: [{port: 8443}]
+                """;
+        Answer blocked = TestSupport.analyze(new ExternalExposure(), TestSupport.snapshot("blocked.yaml", exposed),
+                ScanConfig.defaults()).answers().get(0);
+        assertThat(blocked.table().rows()).singleElement().satisfies(row ->
+                assertThat(row.get(3)).isEqualTo("blocked by NetworkPolicy: Deployment web 8443/TCP"));
+        assertThat(blocked.summary()).isEqualTo(
+                "1 object exposes workloads outside the cluster; NetworkPolicies block outside traffic for 1 of them.");
+
+        Answer admitted = TestSupport.analyze(new ExternalExposure(),
+                TestSupport.snapshot("admitted.yaml", exposed + allowInternet), ScanConfig.defaults()).answers().get(0);
+        assertThat(admitted.table().rows()).singleElement().satisfies(row ->
+                assertThat(row.get(3)).isEqualTo("admitted: Deployment web 8443/TCP"));
     }
 
     @Test
@@ -465,6 +520,6 @@ class ExternalExposureTest {
 
         assertThat(result.findings()).isEmpty();
         assertThat(result.answers().get(0).table().rows()).singleElement()
-                .satisfies(row -> assertThat(row.get(3)).isEqualTo("ingress-exposure (low)"));
+                .satisfies(row -> assertThat(row.get(4)).isEqualTo("ingress-exposure (low)"));
     }
 }

@@ -1,0 +1,183 @@
+package dev.palisade.network;
+
+import dev.palisade.inventory.KubeObject;
+import dev.palisade.inventory.Selectors;
+import dev.palisade.inventory.Snapshot;
+import dev.palisade.inventory.Workload;
+import dev.palisade.network.Reachability.PodClass;
+import dev.palisade.policy.Exposure;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Whether NetworkPolicies let traffic from outside the cluster through to the pods an exposed object leads to.
+ * LoadBalancer, NodePort and externalIPs traffic arrives from external addresses; Ingress and HTTPRoute traffic
+ * from the ingress controller or gateway pods (workloads whose name, app label or namespace says ingress,
+ * gateway, traefik, contour, kong, envoy or haproxy; when the inventory holds none, any pod of another namespace).
+ * Host-network pods are not subject to NetworkPolicies; hostPort traffic is checked like external traffic.
+ */
+final class ExposureReach {
+
+    private static final Pattern CONTROLLER = Pattern.compile(
+            "ingress|gateway|traefik|contour|kong|envoy|haproxy", Pattern.CASE_INSENSITIVE);
+
+    /** One way into a workload: a protocol and the pod port traffic arrives on. */
+    record Target(Workload workload, Protocol protocol, int port) {
+        String label() {
+            return workload.ref().kind() + " " + workload.name() + " " + port + "/" + protocol;
+        }
+    }
+
+    private final Snapshot snapshot;
+    private final Reachability reachability;
+    private final Map<Workload, Set<PodClass>> classesOfWorkload;
+    private List<PodClass> controllers;
+
+    ExposureReach(Snapshot snapshot, Reachability reachability) {
+        this.snapshot = snapshot;
+        this.reachability = reachability;
+        this.classesOfWorkload = ConnectivityMap.classesOfWorkload(reachability);
+    }
+
+    /** The NetworkPolicy verdict for an exposed object, in words; empty when it leads to no known pod. */
+    String verdict(KubeObject exposed) {
+        List<String> open = new ArrayList<>();
+        List<String> blocked = new ArrayList<>();
+        String kind = exposed.ref().kind();
+        if (kind.equals("Service") && exposed.resource() instanceof Service service) {
+            targets(service).forEach(t -> (fromOutside(t) ? open : blocked).add(t.label()));
+        } else if (kind.equals("Ingress") && exposed.resource() instanceof Ingress ingress && ingress.getSpec() != null) {
+            services(exposed.ref().namespace(), Exposure.ingressBackends(ingress)).forEach(s -> targets(s)
+                    .forEach(t -> (fromControllers(t) ? open : blocked).add(t.label())));
+        } else if (kind.equals("HTTPRoute") && exposed.resource() instanceof HTTPRoute route && route.getSpec() != null
+                && route.getSpec().getRules() != null) {
+            route.getSpec().getRules().stream().filter(r -> r.getBackendRefs() != null)
+                    .flatMap(r -> r.getBackendRefs().stream())
+                    .filter(b -> b.getKind() == null || b.getKind().equals("Service"))
+                    .forEach(b -> services(b.getNamespace() == null ? exposed.ref().namespace() : b.getNamespace(),
+                            List.of(b.getName())).forEach(s -> targets(s)
+                            .forEach(t -> (fromControllers(t) ? open : blocked).add(t.label()))));
+        }
+        return words(open, blocked);
+    }
+
+    /** The verdict for a workload exposed on the node (hostNetwork, hostPort). */
+    String hostVerdict(Workload workload) {
+        if (workload.hostNetwork()) {
+            return "not subject to NetworkPolicies (host network)";
+        }
+        List<String> open = new ArrayList<>();
+        List<String> blocked = new ArrayList<>();
+        workload.containers().forEach(c -> {
+            if (c.spec().getPorts() != null) {
+                c.spec().getPorts().stream().filter(p -> p.getHostPort() != null && p.getHostPort() > 0
+                        && p.getContainerPort() != null).forEach(p -> {
+                            Target target = new Target(workload, Protocol.parse(p.getProtocol()).orElse(Protocol.TCP),
+                                    p.getContainerPort());
+                            (fromOutside(target) ? open : blocked).add(target.label());
+                        });
+            }
+        });
+        return words(open, blocked);
+    }
+
+    private static String words(List<String> open, List<String> blocked) {
+        if (open.isEmpty() && blocked.isEmpty()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        if (!open.isEmpty()) {
+            parts.add("admitted: " + String.join(", ", new TreeSet<>(open)));
+        }
+        if (!blocked.isEmpty()) {
+            parts.add("blocked by NetworkPolicy: " + String.join(", ", new TreeSet<>(blocked)));
+        }
+        return String.join("; ", parts);
+    }
+
+    /** Whether some external address may connect to the target. */
+    boolean fromOutside(Target target) {
+        for (PodClass podClass : classesOfWorkload.getOrDefault(target.workload(), Set.of())) {
+            for (int atom = 0; atom < reachability.sourceAtoms().size(); atom++) {
+                if (reachability.fromExternal(atom, podClass).allows(target.protocol(), target.port())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean fromControllers(Target target) {
+        for (PodClass destination : classesOfWorkload.getOrDefault(target.workload(), Set.of())) {
+            for (PodClass source : controllers(destination.namespace())) {
+                if (reachability.between(source, destination).allows(target.protocol(), target.port())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private List<PodClass> controllers(String backendNamespace) {
+        if (controllers == null) {
+            controllers = reachability.classes().stream().filter(c -> c.pods().stream().anyMatch(p ->
+                    CONTROLLER.matcher(p.workload().name()).find() || CONTROLLER.matcher(p.namespace()).find()
+                            || CONTROLLER.matcher(p.labels().getOrDefault("app.kubernetes.io/name",
+                            p.labels().getOrDefault("app", ""))).find())).toList();
+        }
+        if (!controllers.isEmpty()) {
+            return controllers;
+        }
+        return reachability.classes().stream().filter(c -> !c.namespace().equals(backendNamespace)).toList();
+    }
+
+    private List<Service> services(String namespace, List<String> names) {
+        return snapshot.ofKind("Service", Service.class).stream()
+                .filter(s -> namespace.equals(s.getMetadata().getNamespace()) && names.contains(s.getMetadata().getName()))
+                .toList();
+    }
+
+    /** The pods a Service sends to, with each service port's target port resolved (named ports by container). */
+    private List<Target> targets(Service service) {
+        if (service.getSpec() == null || service.getSpec().getSelector() == null || service.getSpec().getPorts() == null) {
+            return List.of();
+        }
+        String namespace = service.getMetadata().getNamespace();
+        List<Target> targets = new ArrayList<>();
+        for (Workload workload : snapshot.workloads()) {
+            if (!workload.namespace().equals(namespace)
+                    || !Selectors.matchesMap(service.getSpec().getSelector(), workload.podLabels())) {
+                continue;
+            }
+            for (ServicePort port : service.getSpec().getPorts()) {
+                Protocol protocol = Protocol.parse(port.getProtocol()).orElse(Protocol.TCP);
+                targetPort(workload, port, protocol).ifPresent(p -> targets.add(new Target(workload, protocol, p)));
+            }
+        }
+        return targets;
+    }
+
+    private static java.util.Optional<Integer> targetPort(Workload workload, ServicePort port, Protocol protocol) {
+        IntOrString target = port.getTargetPort();
+        if (target == null || (target.getIntVal() == null && target.getStrVal() == null)) {
+            return java.util.Optional.ofNullable(port.getPort());
+        }
+        if (target.getIntVal() != null) {
+            return java.util.Optional.of(target.getIntVal());
+        }
+        return workload.containers().stream().filter(c -> c.spec().getPorts() != null)
+                .flatMap(c -> c.spec().getPorts().stream())
+                .filter(p -> target.getStrVal().equals(p.getName()) && p.getContainerPort() != null
+                        && Protocol.parse(p.getProtocol()).orElse(Protocol.TCP) == protocol)
+                .map(p -> p.getContainerPort()).findFirst();
+    }
+}

@@ -119,6 +119,12 @@ class PalisadeCommandTest {
         assertThat(run.out()).isEmpty();
         assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("fluent-bit");
         assertThat(run.err()).contains("report written to " + html);
+
+        for (String format : new String[] {"json", "sarif"}) {
+            Path file = dir.resolve("report." + format);
+            assertThat(run("demo", "-o", format, "--output-file", file.toString()).exitCode()).as(format).isZero();
+            assertThat(Files.readString(file)).as(format).startsWith("{").endsWith("}\n");
+        }
     }
 
     @Test

@@ -266,25 +266,17 @@ public final class Reachability {
         return allowed;
     }
 
-    /** The rules that allow (or, when none, the isolation that denies) a connection, for explanations. */
-    List<RuleRef> rulesAllowing(Direction direction, int subject, int peerClass, PodClass destination) {
+    /**
+     * The rules of a subject class (its ingress rules when it is the destination, its egress rules when it is the
+     * source) whose peers match and whose ports towards the destination are not empty; for explanations.
+     */
+    List<RuleRef> rulesAllowing(Direction direction, int subject, java.util.function.Predicate<RuleRef> peerMatches,
+                                PodClass destination) {
         List<RuleRef> result = new ArrayList<>();
-        int[] ids = direction == Direction.INGRESS ? ingressRulesOf[subject] : egressRulesOf[subject];
-        for (int r : ids) {
-            RuleRef rule = (direction == Direction.INGRESS ? ingressRules : egressRules).get(r);
-            if (rule.peerClasses().get(peerClass) && !portsAt(rule, destination).isEmpty()) {
-                result.add(rule);
-            }
-        }
-        return result;
-    }
-
-    List<RuleRef> rulesAllowingExternal(Direction direction, int subject, int atom, PodClass destination) {
-        List<RuleRef> result = new ArrayList<>();
-        int[] ids = direction == Direction.INGRESS ? ingressRulesOf[subject] : egressRulesOf[subject];
-        for (int r : ids) {
-            RuleRef rule = (direction == Direction.INGRESS ? ingressRules : egressRules).get(r);
-            if (rule.peerAtoms().get(atom) && !portsAt(rule, destination).isEmpty()) {
+        List<RuleRef> rules = direction == Direction.INGRESS ? ingressRules : egressRules;
+        for (int r : direction == Direction.INGRESS ? ingressRulesOf[subject] : egressRulesOf[subject]) {
+            RuleRef rule = rules.get(r);
+            if (peerMatches.test(rule) && !portsAt(rule, destination).isEmpty()) {
                 result.add(rule);
             }
         }
@@ -301,10 +293,6 @@ public final class Reachability {
             result = result.union(port.resolve(named));
         }
         return result;
-    }
-
-    Connections portsOf(RuleRef rule, PodClass destination) {
-        return portsAt(rule, destination);
     }
 
     /** The ports a rule allows when it names no port by name (null when it does: they depend on the pod). */

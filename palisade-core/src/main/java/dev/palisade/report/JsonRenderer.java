@@ -24,7 +24,9 @@ import tools.jackson.databind.node.ObjectNode;
 /** The JSON report; its schema is documented in docs/report-json.md and versioned by {@code schemaVersion}. */
 public final class JsonRenderer implements ReportRenderer {
 
-    static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    /** Pretty-printing, and leaving the writer open: callers add a newline and close it themselves. */
+    static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(tools.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     @Override

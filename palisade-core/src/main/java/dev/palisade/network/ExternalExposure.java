@@ -37,7 +37,7 @@ public final class ExternalExposure implements Analysis {
                 .sorted(java.util.Comparator.comparing((Finding f) -> f.resource().namespace())
                         .thenComparing(f -> f.resource().kind()).thenComparing(f -> f.resource().name()))
                 .forEach(f -> byObject.computeIfAbsent(f.resource().identity(), k -> new ArrayList<>()).add(f));
-        ExposureReach reach = new ExposureReach(snapshot, Reachability.of(NetworkModel.of(snapshot)));
+        ExposureReach reach = new ExposureReach(snapshot, Reachability.of(snapshot));
         Map<dev.palisade.inventory.ObjectRef, dev.palisade.inventory.Workload> workloads = new java.util.HashMap<>();
         snapshot.workloads().forEach(w -> workloads.put(w.ref(), w));
         Table.Builder table = new Table.Builder("exposure", "object", "details", "network policy", "findings");

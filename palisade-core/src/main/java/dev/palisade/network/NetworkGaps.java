@@ -62,8 +62,8 @@ public final class NetworkGaps implements Analysis {
 
     @Override
     public Result analyze(Snapshot snapshot, ScanConfig config, List<Finding> findingsSoFar) {
-        NetworkModel model = NetworkModel.of(snapshot);
-        Reachability reachability = Reachability.of(model);
+        Reachability reachability = Reachability.of(snapshot);
+        NetworkModel model = reachability.model();
         List<Finding> findings = new ArrayList<>();
         defaultDeny(snapshot, config, model, findings);
         Set<ParsedPolicy> selectingNothing = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());

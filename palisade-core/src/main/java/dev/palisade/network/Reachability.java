@@ -155,6 +155,15 @@ public final class Reachability {
         return new Reachability(model);
     }
 
+    /** Snapshots are immutable, so every analysis of a scan can share one evaluation of its policies. */
+    private static final Map<dev.palisade.inventory.Snapshot, Reachability> BY_SNAPSHOT =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /** The snapshot's own policies evaluated with Kubernetes' semantics; computed once per snapshot. */
+    public static Reachability of(dev.palisade.inventory.Snapshot snapshot) {
+        return BY_SNAPSHOT.computeIfAbsent(snapshot, s -> new Reachability(NetworkModel.of(s)));
+    }
+
     public NetworkModel model() {
         return model;
     }

@@ -14,7 +14,6 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.time.LocalDate;
 import java.util.HashMap;
 import dev.palisade.network.ConnectivityMap;
-import dev.palisade.network.NetworkModel;
 import dev.palisade.network.ParsedPolicy;
 import dev.palisade.network.Reachability;
 import java.util.List;
@@ -112,7 +111,7 @@ public final class PolicyContext {
         if (result == null) {
             synchronized (this) {
                 if (network == null) {
-                    Reachability reachability = Reachability.of(NetworkModel.of(snapshot));
+                    Reachability reachability = Reachability.of(snapshot);
                     network = new Network(reachability, ConnectivityMap.classesOfWorkload(reachability));
                 }
                 result = network;

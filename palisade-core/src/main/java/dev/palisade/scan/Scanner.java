@@ -32,6 +32,7 @@ public final class Scanner {
             new dev.palisade.rbac.RbacAnalysis(),
             new dev.palisade.rbac.RbacOverview(),
             new dev.palisade.network.NetworkGaps(),
+            new dev.palisade.network.NetworkOverview(),
             new NotYetAnswered());
 
     private Scanner() {

@@ -25,13 +25,13 @@ import java.util.regex.Pattern;
  * gateway, traefik, contour, kong, envoy or haproxy; when the inventory holds none, any pod of another namespace).
  * Host-network pods are not subject to NetworkPolicies; hostPort traffic is checked like external traffic.
  */
-final class ExposureReach {
+public final class ExposureReach {
 
     private static final Pattern CONTROLLER = Pattern.compile(
             "ingress|gateway|traefik|contour|kong|envoy|haproxy", Pattern.CASE_INSENSITIVE);
 
-    /** One way into a workload: a protocol and the pod port traffic arrives on. */
-    record Target(Workload workload, Protocol protocol, int port) {
+    /** One way into a workload: a protocol, the service (or host) port, and the pod port traffic arrives on. */
+    public record Target(Workload workload, Protocol protocol, int servicePort, int port) {
         String label() {
             return workload.ref().kind() + " " + workload.name() + " " + port + "/" + protocol;
         }
@@ -48,26 +48,60 @@ final class ExposureReach {
         this.classesOfWorkload = ConnectivityMap.classesOfWorkload(reachability);
     }
 
+    /**
+     * One way from outside to a workload's port through an exposed object: the objects on the way
+     * ({@code Ingress shop/web}, {@code Service shop/web:443}) and whether NetworkPolicies admit the traffic.
+     */
+    public record Route(List<String> hops, Target target, boolean admitted) {
+    }
+
     /** The NetworkPolicy verdict for an exposed object, in words; empty when it leads to no known pod. */
     String verdict(KubeObject exposed) {
-        List<String> open = new ArrayList<>();
-        List<String> blocked = new ArrayList<>();
+        return words(routes(exposed));
+    }
+
+    /** Every route through an exposed object (Service, Ingress, HTTPRoute) to the pods behind it. */
+    List<Route> routes(KubeObject exposed) {
+        List<Route> routes = new ArrayList<>();
         String kind = exposed.ref().kind();
+        String name = kind + " " + exposed.ref().namespace() + "/" + exposed.ref().name();
         if (kind.equals("Service") && exposed.resource() instanceof Service service) {
-            targets(service).forEach(t -> (fromOutside(t) ? open : blocked).add(t.label()));
+            targets(service).forEach(t -> routes.add(new Route(List.of(name + ":" + t.servicePort()), t, fromOutside(t))));
         } else if (kind.equals("Ingress") && exposed.resource() instanceof Ingress ingress && ingress.getSpec() != null) {
             services(exposed.ref().namespace(), Exposure.ingressBackends(ingress)).forEach(s -> targets(s)
-                    .forEach(t -> (fromControllers(t) ? open : blocked).add(t.label())));
+                    .forEach(t -> routes.add(new Route(List.of(name, serviceHop(s, t)), t, fromControllers(t)))));
         } else if (kind.equals("HTTPRoute") && exposed.resource() instanceof HTTPRoute route && route.getSpec() != null
                 && route.getSpec().getRules() != null) {
             route.getSpec().getRules().stream().filter(r -> r.getBackendRefs() != null)
                     .flatMap(r -> r.getBackendRefs().stream())
                     .filter(b -> b.getKind() == null || b.getKind().equals("Service"))
                     .forEach(b -> services(b.getNamespace() == null ? exposed.ref().namespace() : b.getNamespace(),
-                            List.of(b.getName())).forEach(s -> targets(s)
-                            .forEach(t -> (fromControllers(t) ? open : blocked).add(t.label()))));
+                            List.of(b.getName())).forEach(s -> targets(s).forEach(t ->
+                            routes.add(new Route(List.of(name, serviceHop(s, t)), t, fromControllers(t))))));
         }
-        return words(open, blocked);
+        return routes;
+    }
+
+    /** Routes to a workload exposed on the node (hostNetwork: never filtered; hostPort: as external traffic). */
+    List<Route> hostRoutes(Workload workload) {
+        List<Route> routes = new ArrayList<>();
+        workload.containers().forEach(c -> {
+            if (c.spec().getPorts() != null) {
+                c.spec().getPorts().stream().filter(p -> p.getContainerPort() != null
+                        && (workload.hostNetwork() || p.getHostPort() != null && p.getHostPort() > 0)).forEach(p -> {
+                            Target target = new Target(workload, Protocol.parse(p.getProtocol()).orElse(Protocol.TCP),
+                                    p.getContainerPort(), p.getContainerPort());
+                            routes.add(new Route(List.of(workload.hostNetwork() ? "node network" : "hostPort "
+                                    + p.getHostPort()), target, workload.hostNetwork() || fromOutside(target)));
+                        });
+            }
+        });
+        return routes;
+    }
+
+    private static String serviceHop(Service service, Target target) {
+        return "Service " + service.getMetadata().getNamespace() + "/" + service.getMetadata().getName() + ":"
+                + target.servicePort();
     }
 
     /** The verdict for a workload exposed on the node (hostNetwork, hostPort). */
@@ -75,22 +109,12 @@ final class ExposureReach {
         if (workload.hostNetwork()) {
             return "not subject to NetworkPolicies (host network)";
         }
-        List<String> open = new ArrayList<>();
-        List<String> blocked = new ArrayList<>();
-        workload.containers().forEach(c -> {
-            if (c.spec().getPorts() != null) {
-                c.spec().getPorts().stream().filter(p -> p.getHostPort() != null && p.getHostPort() > 0
-                        && p.getContainerPort() != null).forEach(p -> {
-                            Target target = new Target(workload, Protocol.parse(p.getProtocol()).orElse(Protocol.TCP),
-                                    p.getContainerPort());
-                            (fromOutside(target) ? open : blocked).add(target.label());
-                        });
-            }
-        });
-        return words(open, blocked);
+        return words(hostRoutes(workload));
     }
 
-    private static String words(List<String> open, List<String> blocked) {
+    private static String words(List<Route> routes) {
+        List<String> open = routes.stream().filter(Route::admitted).map(r -> r.target().label()).toList();
+        List<String> blocked = routes.stream().filter(r -> !r.admitted()).map(r -> r.target().label()).toList();
         if (open.isEmpty() && blocked.isEmpty()) {
             return "";
         }
@@ -160,7 +184,9 @@ final class ExposureReach {
             }
             for (ServicePort port : service.getSpec().getPorts()) {
                 Protocol protocol = Protocol.parse(port.getProtocol()).orElse(Protocol.TCP);
-                targetPort(workload, port, protocol).ifPresent(p -> targets.add(new Target(workload, protocol, p)));
+                int servicePort = port.getPort() == null ? 0 : port.getPort();
+                targetPort(workload, port, protocol).ifPresent(p -> targets.add(new Target(workload, protocol,
+                        servicePort, p)));
             }
         }
         return targets;

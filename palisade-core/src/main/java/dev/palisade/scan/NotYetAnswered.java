@@ -26,8 +26,6 @@ final class NotYetAnswered implements Analysis {
                 needs(3, "Which workloads carry which known vulnerabilities, and how severe?",
                         "No vulnerability data.", IMAGE_SCANNING),
                 needs(4, "Which vulnerable workloads are running in production right now?", running, IMAGE_SCANNING),
-                needs(5, "Which vulnerable workloads to fix first?",
-                        "No risk ranking: it weighs vulnerabilities, which are not known yet.", IMAGE_SCANNING),
                 needs(8, "Which processes run in which container?", "No process data.",
                         "Needs runtime events from Palisade's node agent; manifests, the Kubernetes API and snapshots"
                         + " do not carry processes."),

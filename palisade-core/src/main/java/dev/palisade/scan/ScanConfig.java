@@ -11,9 +11,10 @@ import java.util.Set;
  * @param ownerKeys         label and annotation keys that name a workload's owning team, in order of preference
  * @param systemNamespaces  namespaces that belong to the platform rather than to application teams
  * @param policies          which policies run and how
+ * @param evidence          data beyond the inventory: image scans, observed flows, runtime alerts
  */
 public record ScanConfig(List<String> trustedRegistries, List<String> ownerKeys, Set<String> systemNamespaces,
-                         PolicySettings policies) {
+                         PolicySettings policies, Evidence evidence) {
 
     public static final List<String> DEFAULT_OWNER_KEYS = List.of("palisade.dev/owner", "owner", "team",
             "app.kubernetes.io/owner", "app.kubernetes.io/team");
@@ -25,6 +26,17 @@ public record ScanConfig(List<String> trustedRegistries, List<String> ownerKeys,
         ownerKeys = ownerKeys.isEmpty() ? DEFAULT_OWNER_KEYS : List.copyOf(ownerKeys);
         systemNamespaces = systemNamespaces.isEmpty() ? DEFAULT_SYSTEM_NAMESPACES : Set.copyOf(systemNamespaces);
         policies = policies == null ? PolicySettings.DEFAULTS : policies;
+        evidence = evidence == null ? Evidence.NONE : evidence;
+    }
+
+    public ScanConfig(List<String> trustedRegistries, List<String> ownerKeys, Set<String> systemNamespaces,
+                      PolicySettings policies) {
+        this(trustedRegistries, ownerKeys, systemNamespaces, policies, Evidence.NONE);
+    }
+
+    /** This configuration with more evidence. */
+    public <T> ScanConfig with(Class<T> type, T item) {
+        return new ScanConfig(trustedRegistries, ownerKeys, systemNamespaces, policies, evidence.with(type, item));
     }
 
     public ScanConfig(List<String> trustedRegistries, List<String> ownerKeys) {

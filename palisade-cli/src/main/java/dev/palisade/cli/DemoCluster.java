@@ -35,6 +35,15 @@ final class DemoCluster {
                 documents, problems);
     }
 
+    /** The demo's runtime observations: processes and Falco alerts seen on the shop's nodes. */
+    static dev.palisade.scan.ScanConfig runtime(dev.palisade.scan.ScanConfig config, java.io.PrintWriter err) {
+        return RuntimeOptions.with(config,
+                dev.palisade.runtime.RuntimeFiles.processes("demo/runtime/processes.jsonl",
+                        resource("runtime/processes.jsonl").lines().toList()),
+                dev.palisade.runtime.RuntimeFiles.alerts("demo/runtime/falco-alerts.jsonl",
+                        resource("runtime/falco-alerts.jsonl").lines().toList()), err);
+    }
+
     private static String resource(String name) {
         try (InputStream in = DemoCluster.class.getResourceAsStream("/demo/" + name)) {
             if (in == null) {

@@ -34,6 +34,9 @@ final class RiskCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config;
 
+    @Mixin
+    RuntimeOptions runtime;
+
     @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "How many workloads (default 10; 0 = all).")
     int top;
 
@@ -58,7 +61,7 @@ final class RiskCommand implements Callable<Integer> {
         }
         Snapshot snapshot = new InventoryLoader().load(source.request());
         snapshot.problems().forEach(problem -> spec.commandLine().getErr().println("palisade: " + problem));
-        ScanConfig scanConfig = config.scanConfig(true);
+        ScanConfig scanConfig = runtime.apply(config.scanConfig(true), spec.commandLine().getErr());
         ScanReport report = Scanner.scan(snapshot, scanConfig);
         List<WorkloadRisk> risks = new RiskScorer(RiskModel.defaults()).score(snapshot, scanConfig, report.findings());
         List<WorkloadRisk> shown = top == 0 ? risks : risks.stream().limit(top).toList();

@@ -22,13 +22,17 @@ final class ScanCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config;
 
+    @Mixin
+    RuntimeOptions runtime;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         var snapshot = new InventoryLoader().load(source.request());
-        return report.scanAndReport(snapshot, config.scanConfig(true), spec.commandLine().getOut(),
+        var scanConfig = runtime.apply(config.scanConfig(true), spec.commandLine().getErr());
+        return report.scanAndReport(snapshot, scanConfig, spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }
 }

@@ -33,4 +33,38 @@ class RiskCommandTest {
         }
         assertThat(run("risk", DEMO, "--top", "-1").exitCode()).isEqualTo(2);
     }
+
+    @Test
+    void runtimeFilesFeedQuestionsEightAndTenAndTheRiskScore(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path alerts = dir.resolve("alerts.jsonl");
+        java.nio.file.Files.writeString(alerts, "{\"rule\":\"Terminal shell in container\",\"priority\":\"Notice\","
+                + "\"output_fields\":{\"k8s.ns.name\":\"data\",\"k8s.pod.name\":\"postgres-0\"}}\nbroken\n");
+        Path processes = dir.resolve("processes.csv");
+        java.nio.file.Files.writeString(processes, "namespace,pod,container,executable,user,lastSeen\n"
+                + "data,postgres-0,postgres,/usr/lib/postgresql/16/bin/postgres,postgres,\n");
+        PalisadeCommandTest.Run scan = run("scan", DEMO, "--runtime-alerts", alerts.toString(), "--processes",
+                processes.toString(), "-o", "json");
+        assertThat(scan.exitCode()).isZero();
+        assertThat(scan.err()).contains(alerts + ": line 2: not JSON");
+        JsonNode answers = JsonMapper.builder().build().readTree(scan.out()).get("answers");
+        JsonNode eight = answers.get(7);
+        JsonNode ten = answers.get(9);
+        assertThat(eight.get("status").asString()).isEqualTo("ANSWERED");
+        assertThat(eight.toString()).contains("/usr/lib/postgresql/16/bin/postgres");
+        assertThat(ten.get("summary").asString()).contains("StatefulSet data/postgres");
+        JsonNode risk = JsonMapper.builder().build().readTree(run("risk", DEMO, "--runtime-alerts", alerts.toString(),
+                "-o", "json", "--top", "0").out());
+        boolean found = false;
+        for (JsonNode workload : risk.get("workloads")) {
+            if (workload.get("resource").get("name").asString().equals("postgres")) {
+                for (JsonNode factor : workload.get("factors")) {
+                    if (factor.get("name").asString().equals("runtime-anomalies")) {
+                        assertThat(factor.get("contribution").asDouble()).isEqualTo(7.5);
+                        found = true;
+                    }
+                }
+            }
+        }
+        assertThat(found).isTrue();
+    }
 }

@@ -47,6 +47,9 @@ public final class RiskScorer {
         Reachability reachability = Reachability.of(snapshot);
         var classes = dev.palisade.network.ConnectivityMap.classesOfWorkload(reachability);
         Optional<VulnerabilityFacts> vulnerabilities = config.evidence().get(VulnerabilityFacts.class);
+        Map<String, List<dev.palisade.runtime.RuntimeAlert>> alerts = config.evidence()
+                .get(dev.palisade.runtime.RuntimeData.class).filter(r -> r.alerts() != null)
+                .map(r -> dev.palisade.runtime.RuntimeAlerts.byWorkload(snapshot, r.alerts())).orElse(null);
         record Scored(Workload workload, double score, List<RiskFactor> factors, List<String> path) {
         }
         List<Scored> scored = new ArrayList<>();
@@ -79,7 +82,12 @@ public final class RiskScorer {
             int age = vulns == null ? -1 : vulns.imageAgeDays();
             factors.add(factor("image-age", age < 90 ? 0 : Math.min(1, (age - 90) / 275.0),
                     age < 0 ? "unknown" : age + " days"));
-            factors.add(factor("runtime-anomalies", 0, "no runtime alerts given"));
+            List<dev.palisade.runtime.RuntimeAlert> workloadAlerts = alerts == null ? List.of()
+                    : alerts.getOrDefault(workload.ref().identity(), List.of());
+            factors.add(factor("runtime-anomalies", workloadAlerts.isEmpty() ? 0 : workloadAlerts.size() >= 3 ? 1 : 0.5,
+                    alerts == null ? "no runtime alerts given" : workloadAlerts.size() + " runtime alerts"
+                    + (workloadAlerts.isEmpty() ? "" : ": " + String.join(", ", new java.util.TreeSet<>(
+                    workloadAlerts.stream().map(dev.palisade.runtime.RuntimeAlert::rule).toList())))));
             double multiplier = criticality(snapshot, workload);
             double sum = factors.stream().mapToDouble(RiskFactor::contribution).sum();
             factors.add(new RiskFactor("criticality", multiplier, sum * multiplier - sum,

@@ -26,14 +26,9 @@ final class NotYetAnswered implements Analysis {
                 needs(3, "Which workloads carry which known vulnerabilities, and how severe?",
                         "No vulnerability data.", IMAGE_SCANNING),
                 needs(4, "Which vulnerable workloads are running in production right now?", running, IMAGE_SCANNING),
-                needs(8, "Which processes run in which container?", "No process data.",
-                        "Needs runtime events from Palisade's node agent; manifests, the Kubernetes API and snapshots"
-                        + " do not carry processes."),
                 needs(9, "Which network paths are allowed but never used?", "No observed network flows.",
                         "Needs observed connections from Palisade's node agent, compared with what NetworkPolicies"
                         + " allow."),
-                needs(10, "Which workloads saw a runtime exploit attempt, even a failed one?", "No runtime events.",
-                        "Needs runtime detection from Palisade's node agent."),
                 needs(12, "How far does each cluster, namespace and node adhere to the CIS benchmark (and PCI, HIPAA,"
                         + " NIST)?", "No compliance evaluation.",
                         "Needs compliance evaluation against the CIS Kubernetes Benchmark and mapped frameworks, which"

@@ -36,6 +36,6 @@ final class ConfigOptions {
         List<String> trusted = new ArrayList<>(base.trustedRegistries());
         trusted.addAll(trustedRegistries);
         return new ScanConfig(trusted, ownerKeys.isEmpty() ? base.ownerKeys() : ownerKeys, base.systemNamespaces(),
-                base.policies());
+                base.policies(), base.teams(), base.evidence());
     }
 }

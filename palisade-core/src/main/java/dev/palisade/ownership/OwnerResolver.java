@@ -4,13 +4,15 @@ import dev.palisade.inventory.KubeObject;
 import dev.palisade.inventory.ObjectRef;
 import dev.palisade.inventory.Snapshot;
 import dev.palisade.inventory.Workload;
+import dev.palisade.scan.ScanConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Resolves the team that owns a workload from label and annotation keys, most specific first: the
- * workload's labels and annotations, its pod template's, then its namespace's.
+ * workload's labels and annotations, its pod template's, then its namespace's; then the configured team rules
+ * (namespace and label patterns, first match wins).
  */
 public final class OwnerResolver {
 
@@ -20,10 +22,20 @@ public final class OwnerResolver {
 
     private final Snapshot snapshot;
     private final List<String> keys;
+    private final List<ScanConfig.TeamRule> rules;
 
     public OwnerResolver(Snapshot snapshot, List<String> keys) {
+        this(snapshot, keys, List.of());
+    }
+
+    public OwnerResolver(Snapshot snapshot, ScanConfig config) {
+        this(snapshot, config.ownerKeys(), config.teams());
+    }
+
+    public OwnerResolver(Snapshot snapshot, List<String> keys, List<ScanConfig.TeamRule> rules) {
         this.snapshot = snapshot;
         this.keys = List.copyOf(keys);
+        this.rules = List.copyOf(rules);
     }
 
     public Optional<Owner> owner(Workload workload) {
@@ -32,7 +44,19 @@ public final class OwnerResolver {
                 .or(() -> find(workload.podLabels(), "label", "pod template"))
                 .or(() -> find(workload.podAnnotations(), "annotation", "pod template"))
                 .or(() -> namespace(workload.namespace()).flatMap(ns -> find(ns.labels(), "label", "namespace")
-                        .or(() -> find(ns.annotations(), "annotation", "namespace"))));
+                        .or(() -> find(ns.annotations(), "annotation", "namespace"))))
+                .or(() -> rule(workload));
+    }
+
+    private Optional<Owner> rule(Workload workload) {
+        for (int i = 0; i < rules.size(); i++) {
+            ScanConfig.TeamRule rule = rules.get(i);
+            if (rule.matches(workload.namespace(), workload.podLabels())
+                    || !rule.labels().isEmpty() && rule.matches(workload.namespace(), workload.labels())) {
+                return Optional.of(new Owner(rule.team(), "team rule " + (i + 1)));
+            }
+        }
+        return Optional.empty();
     }
 
     private Optional<KubeObject> namespace(String name) {

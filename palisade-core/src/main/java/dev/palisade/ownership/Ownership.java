@@ -26,7 +26,7 @@ public final class Ownership implements Analysis {
 
     @Override
     public Result analyze(Snapshot snapshot, ScanConfig config, List<Finding> policyFindings) {
-        OwnerResolver resolver = new OwnerResolver(snapshot, config.ownerKeys());
+        OwnerResolver resolver = new OwnerResolver(snapshot, config);
         Set<String> unowned = Analysis.of(policyFindings, UNOWNED).stream().map(f -> f.resource().identity())
                 .collect(Collectors.toSet());
         Map<String, Set<String>> workloadsByTeam = new TreeMap<>();

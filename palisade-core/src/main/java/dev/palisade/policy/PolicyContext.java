@@ -39,7 +39,7 @@ public final class PolicyContext {
         this.config = config;
         this.today = today;
         this.trustedRegistries = new RegistryMatcher(config.trustedRegistries());
-        this.owners = new OwnerResolver(snapshot, config.ownerKeys());
+        this.owners = new OwnerResolver(snapshot, config);
         this.byNamespaceAndKind = snapshot.objects().stream()
                 .collect(Collectors.groupingBy(o -> o.ref().namespace() + "/" + o.ref().kind()));
     }

@@ -11,10 +11,40 @@ import java.util.Set;
  * @param ownerKeys         label and annotation keys that name a workload's owning team, in order of preference
  * @param systemNamespaces  namespaces that belong to the platform rather than to application teams
  * @param policies          which policies run and how
+ * @param teams             team mapping rules for workloads no owner key names, first match wins
  * @param evidence          data beyond the inventory: image scans, observed flows, runtime alerts
  */
 public record ScanConfig(List<String> trustedRegistries, List<String> ownerKeys, Set<String> systemNamespaces,
-                         PolicySettings policies, Evidence evidence) {
+                         PolicySettings policies, List<TeamRule> teams, Evidence evidence) {
+
+    /**
+     * Maps workloads to a team by namespace and labels ({@code *} and {@code ?} wildcards); a rule with neither
+     * matches nothing.
+     */
+    public record TeamRule(String team, List<String> namespaces, Map<String, String> labels) {
+
+        public TeamRule {
+            namespaces = List.copyOf(namespaces);
+            labels = Map.copyOf(labels);
+        }
+
+        public boolean matches(String namespace, Map<String, String> workloadLabels) {
+            if (namespaces.isEmpty() && labels.isEmpty()) {
+                return false;
+            }
+            boolean namespaceMatches = namespaces.isEmpty() || namespaces.stream().anyMatch(p -> glob(p, namespace));
+            return namespaceMatches && labels.entrySet().stream().allMatch(e -> workloadLabels.containsKey(e.getKey())
+                    && glob(e.getValue(), workloadLabels.get(e.getKey()) == null ? "" : workloadLabels.get(e.getKey())));
+        }
+
+        private static boolean glob(String pattern, String value) {
+            StringBuilder regex = new StringBuilder();
+            for (char c : pattern.toCharArray()) {
+                regex.append(c == '*' ? ".*" : c == '?' ? "." : java.util.regex.Pattern.quote(String.valueOf(c)));
+            }
+            return value.matches(regex.toString());
+        }
+    }
 
     public static final List<String> DEFAULT_OWNER_KEYS = List.of("palisade.dev/owner", "owner", "team",
             "app.kubernetes.io/owner", "app.kubernetes.io/team");
@@ -26,17 +56,18 @@ public record ScanConfig(List<String> trustedRegistries, List<String> ownerKeys,
         ownerKeys = ownerKeys.isEmpty() ? DEFAULT_OWNER_KEYS : List.copyOf(ownerKeys);
         systemNamespaces = systemNamespaces.isEmpty() ? DEFAULT_SYSTEM_NAMESPACES : Set.copyOf(systemNamespaces);
         policies = policies == null ? PolicySettings.DEFAULTS : policies;
+        teams = teams == null ? List.of() : List.copyOf(teams);
         evidence = evidence == null ? Evidence.NONE : evidence;
     }
 
     public ScanConfig(List<String> trustedRegistries, List<String> ownerKeys, Set<String> systemNamespaces,
                       PolicySettings policies) {
-        this(trustedRegistries, ownerKeys, systemNamespaces, policies, Evidence.NONE);
+        this(trustedRegistries, ownerKeys, systemNamespaces, policies, List.of(), Evidence.NONE);
     }
 
     /** This configuration with more evidence. */
     public <T> ScanConfig with(Class<T> type, T item) {
-        return new ScanConfig(trustedRegistries, ownerKeys, systemNamespaces, policies, evidence.with(type, item));
+        return new ScanConfig(trustedRegistries, ownerKeys, systemNamespaces, policies, teams, evidence.with(type, item));
     }
 
     public ScanConfig(List<String> trustedRegistries, List<String> ownerKeys) {

@@ -26,7 +26,9 @@ public final class ConfigFile {
     /** The file Palisade reads from the working directory when no --config is given. */
     public static final String DEFAULT_NAME = "palisade.yaml";
 
-    private static final Set<String> TOP = Set.of("trustedRegistries", "ownerKeys", "systemNamespaces", "policies");
+    private static final Set<String> TOP = Set.of("trustedRegistries", "ownerKeys", "systemNamespaces", "policies",
+            "teams");
+    private static final Set<String> TEAM_RULE = Set.of("team", "namespaces", "labels");
     private static final Set<String> POLICIES = Set.of("directories", "disable", "enable", "severity", "enforcement");
 
     private ConfigFile() {
@@ -69,7 +71,35 @@ public final class ConfigFile {
                 new ScanConfig.PolicySettings(directories,
                         new LinkedHashSet<>(strings(file, policies.path("disable"), "policies.disable")),
                         new LinkedHashSet<>(strings(file, policies.path("enable"), "policies.enable")),
-                        severities, enforcement));
+                        severities, enforcement),
+                teams(file, root.path("teams")), null);
+    }
+
+    /** {@code teams: [{team: payments, namespaces: [pay-*], labels: {app: checkout*}}]}. */
+    private static List<ScanConfig.TeamRule> teams(Path file, JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw new SourceException(file + ": 'teams' must be a list of {team, namespaces, labels}");
+        }
+        List<ScanConfig.TeamRule> rules = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            String where = "teams[" + i + "]";
+            JsonNode item = node.get(i);
+            checkKeys(file, item, TEAM_RULE, where + ".");
+            String team = item.path("team").asString("").trim();
+            if (team.isEmpty()) {
+                throw new SourceException(file + ": '" + where + ".team' is required");
+            }
+            List<String> namespaces = strings(file, item.path("namespaces"), where + ".namespaces");
+            Map<String, String> labels = map(file, item.path("labels"), where + ".labels");
+            if (namespaces.isEmpty() && labels.isEmpty()) {
+                throw new SourceException(file + ": '" + where + "' needs namespaces or labels to match");
+            }
+            rules.add(new ScanConfig.TeamRule(team, namespaces, labels));
+        }
+        return rules;
     }
 
     private static void checkKeys(Path file, JsonNode node, Set<String> allowed, String prefix) {
@@ -107,7 +137,7 @@ public final class ConfigFile {
             return Map.of();
         }
         if (!node.isObject()) {
-            throw new SourceException(file + ": '" + key + "' must be a mapping of policy id to value");
+            throw new SourceException(file + ": '" + key + "' must be a mapping");
         }
         Map<String, String> values = new LinkedHashMap<>();
         node.properties().forEach(e -> values.put(e.getKey(), e.getValue().asString()));

@@ -12,6 +12,7 @@ import dev.palisade.scan.ScanConfig;
 import dev.palisade.scan.Severity;
 import dev.palisade.TestSupport;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -204,6 +205,28 @@ class OwnershipTest {
                 .contains(new OwnerResolver.Owner("preferred-team", "Deployment label owner"));
         assertThat(resolver.owner(workload(snapshot, "g-unowned"))).isEmpty();
         assertThat(resolver.owner(workload(snapshot, "h-unowned"))).isEmpty();
+    }
+
+    @Test
+    void teamRulesMapWhatNoOwnerKeyNamesFirstMatchWins() {
+        Snapshot snapshot = snapshot();
+        List<ScanConfig.TeamRule> rules = List.of(
+                new ScanConfig.TeamRule("payments", List.of("pay*"), Map.of()),
+                new ScanConfig.TeamRule("platform", List.of(), Map.of("app", "g-*")),
+                new ScanConfig.TeamRule("catch-all", List.of("*"), Map.of()));
+        OwnerResolver resolver = new OwnerResolver(snapshot, ScanConfig.DEFAULT_OWNER_KEYS, rules);
+        assertThat(resolver.owner(workload(snapshot, "a-workload-label")).map(OwnerResolver.Owner::team))
+                .contains("workload-label-team"); // owner keys first
+        assertThat(resolver.owner(workload(snapshot, "g-unowned")).map(OwnerResolver.Owner::from))
+                .contains("team rule 3");
+        assertThat(new ScanConfig.TeamRule("x", List.of("shop-?"), Map.of()).matches("shop-1", Map.of())).isTrue();
+        assertThat(new ScanConfig.TeamRule("x", List.of("shop-?"), Map.of()).matches("shop-10", Map.of())).isFalse();
+        assertThat(new ScanConfig.TeamRule("x", List.of(), Map.of("tier", "web*"))
+                .matches("any", Map.of("tier", "web-frontend"))).isTrue();
+        assertThat(new ScanConfig.TeamRule("x", List.of(), Map.of()).matches("any", Map.of())).isFalse();
+        ScanConfig config = new ScanConfig(List.of(), List.of(), java.util.Set.of(), null, rules, null);
+        Analysis.Result result = TestSupport.analyze(new Ownership(), snapshot, config, "workload-without-owner");
+        assertThat(result.answers().get(0).summary()).doesNotContain("without an owner");
     }
 
     @Test

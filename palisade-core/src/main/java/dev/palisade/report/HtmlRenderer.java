@@ -13,7 +13,10 @@ import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
 
-/** One self-contained HTML file (inline CSS, no scripts, no network) with every answer and finding. */
+/**
+ * One self-contained HTML file (inline CSS and SVG, no scripts, no network): a summary page (counts, answer
+ * status, top risks, a chart per area), then a section per question, the other sections, every finding.
+ */
 public final class HtmlRenderer implements ReportRenderer {
 
     private static final String STYLE = """
@@ -31,6 +34,13 @@ public final class HtmlRenderer implements ReportRenderer {
             .sev{font-weight:600}.CRITICAL{color:#8b1a89}.HIGH{color:#b42318}.MEDIUM{color:#9a6700}.LOW{color:#1f6f8b}
             .ERROR{color:#b42318}.WARNING{color:#9a6700}
             code{font-size:.85rem}
+            .cards{display:flex;flex-wrap:wrap;gap:.8rem;margin:1rem 0}
+            .card{border:1px solid #d8dde4;border-radius:.5rem;padding:.6rem .9rem;min-width:9rem}
+            .card b{display:block;font-size:1.5rem}
+            .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(340px,1fr));gap:1rem}
+            .chart{border:1px solid #d8dde4;border-radius:.5rem;padding:.6rem}
+            .chart h3{font-size:.95rem;margin:.1rem 0 .4rem}
+            svg text{font-size:11px;fill:#1d2430}
             """;
 
     @Override
@@ -46,6 +56,7 @@ public final class HtmlRenderer implements ReportRenderer {
                 .append("<br>").append(snapshot.objects().size()).append(" objects, ")
                 .append(snapshot.workloads().size()).append(" workloads, ").append(snapshot.namespaces().size())
                 .append(" namespaces, ").append(report.findings().size()).append(" findings</p>\n");
+        summary(report, html);
         html.append("<h2>Contents</h2><ol>");
         for (Answer answer : report.answers()) {
             html.append("<li><a href=\"#q").append(answer.number()).append("\">").append(esc(answer.question()))
@@ -94,6 +105,92 @@ public final class HtmlRenderer implements ReportRenderer {
         problems(report.problems(), html);
         html.append("</body></html>\n");
         out.write(html.toString());
+    }
+
+    /** Counts, answer status and a chart per area, from the report's own data. */
+    private static void summary(ScanReport report, StringBuilder html) {
+        html.append("<h2 id=\"summary\">Summary</h2>\n<div class=\"cards\">");
+        java.util.Map<Answer.Status, Long> statuses = new java.util.EnumMap<>(Answer.Status.class);
+        report.answers().forEach(a -> statuses.merge(a.status(), 1L, Long::sum));
+        card(html, statuses.getOrDefault(Answer.Status.ANSWERED, 0L) + " / " + report.answers().size(), "questions answered");
+        card(html, Long.toString(report.findings().stream().filter(Finding::active).count()), "active findings");
+        for (dev.palisade.scan.Severity severity : List.of(dev.palisade.scan.Severity.CRITICAL, dev.palisade.scan.Severity.HIGH)) {
+            card(html, Long.toString(report.findings().stream().filter(f -> f.active() && f.severity() == severity).count()),
+                    severity.name().toLowerCase(Locale.ROOT));
+        }
+        card(html, Integer.toString(report.snapshot().workloads().size()), "workloads");
+        html.append("</div>\n<div class=\"charts\">\n");
+        List<String[]> bySeverity = new java.util.ArrayList<>();
+        List<dev.palisade.scan.Severity> severities = new java.util.ArrayList<>(List.of(dev.palisade.scan.Severity.values()));
+        java.util.Collections.reverse(severities); // most severe first
+        for (dev.palisade.scan.Severity severity : severities) {
+            long n = report.findings().stream().filter(f -> f.active() && f.severity() == severity).count();
+            if (n > 0) {
+                bySeverity.add(new String[] {severity.name().toLowerCase(Locale.ROOT), Long.toString(n)});
+            }
+        }
+        chart(html, "Findings by severity", bySeverity);
+        java.util.Map<String, Long> categories = new java.util.TreeMap<>();
+        report.findings().stream().filter(Finding::active)
+                .forEach(f -> f.categories().forEach(c -> categories.merge(c, 1L, Long::sum)));
+        chart(html, "Findings by area", categories.entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                .map(e -> new String[] {e.getKey(), Long.toString(e.getValue())}).toList());
+        report.answers().stream().filter(a -> a.number() == 5).findFirst().ifPresent(a ->
+                chart(html, "Top risks (score)", column(a.table(), "workload", "score")));
+        report.sections().stream().filter(s -> s.title().equals("Network")).findFirst().ifPresent(s ->
+                chart(html, "Workloads isolated for ingress, per namespace", column(s.table(), "namespace",
+                        "ingress isolated")));
+        html.append("</div>\n");
+    }
+
+    private static void card(StringBuilder html, String value, String label) {
+        html.append("<div class=\"card\"><b>").append(esc(value)).append("</b>").append(esc(label)).append("</div>");
+    }
+
+    /** Rows of (label, value) from two columns of a table; values like {@code 3/5} are kept as the fraction. */
+    private static List<String[]> column(Table table, String label, String value) {
+        int l = table.columns().indexOf(label);
+        int v = table.columns().indexOf(value);
+        if (l < 0 || v < 0) {
+            return List.of();
+        }
+        return table.rows().stream().map(r -> new String[] {r.get(l), r.get(v)}).toList();
+    }
+
+    /** A horizontal bar chart as inline SVG; a value {@code a/b} draws a/b of the width. */
+    private static void chart(StringBuilder html, String title, List<String[]> bars) {
+        if (bars.isEmpty()) {
+            return;
+        }
+        double max = bars.stream().mapToDouble(b -> fraction(b[1]) ? 1 : Double.parseDouble(b[1])).max().orElse(1);
+        int height = 18 * bars.size() + 4;
+        html.append("<div class=\"chart\"><h3>").append(esc(title)).append("</h3><svg width=\"100%\" height=\"")
+                .append(height).append("\" viewBox=\"0 0 420 ").append(height).append("\" role=\"img\">");
+        for (int i = 0; i < bars.size(); i++) {
+            String[] bar = bars.get(i);
+            double ratio = fraction(bar[1]) ? ratio(bar[1]) : Double.parseDouble(bar[1]) / (max == 0 ? 1 : max);
+            int y = 18 * i + 2;
+            html.append("<text x=\"0\" y=\"").append(y + 11).append("\">").append(esc(shorten(bar[0]))).append("</text>")
+                    .append("<rect x=\"170\" y=\"").append(y).append("\" width=\"").append(Math.round(200 * ratio))
+                    .append("\" height=\"13\" fill=\"#3b6fb6\"/><text x=\"").append(176 + Math.round(200 * ratio))
+                    .append("\" y=\"").append(y + 11).append("\">").append(esc(bar[1])).append("</text>");
+        }
+        html.append("</svg></div>\n");
+    }
+
+    private static boolean fraction(String value) {
+        return value.matches("\\d+/\\d+");
+    }
+
+    private static double ratio(String value) {
+        String[] parts = value.split("/");
+        double whole = Double.parseDouble(parts[1]);
+        return whole == 0 ? 0 : Double.parseDouble(parts[0]) / whole;
+    }
+
+    private static String shorten(String label) {
+        return label.length() > 28 ? label.substring(0, 27) + "…" : label;
     }
 
     private static void problems(List<InputProblem> problems, StringBuilder html) {

@@ -34,6 +34,18 @@ class HtmlRendererTest {
     }
 
     @Test
+    void summaryPageHasCountsAndAChartPerArea() {
+        ScanReport report = Reports.mixed();
+        String html = Reports.render(new HtmlRenderer(), report);
+        assertSelfContained(html);
+        String summary = html.substring(html.indexOf("<h2 id=\"summary\">"), html.indexOf("<h2>Contents</h2>"));
+        assertThat(summary).contains("questions answered", "active findings", "Findings by severity", "Findings by area");
+        long active = report.findings().stream().filter(f -> f.active()).count();
+        assertThat(summary).contains("<b>" + active + "</b>active findings");
+        assertThat(summary.split("<svg", -1).length - 1).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
     void selfContainedPage() {
         ScanReport report = Reports.mixed();
         String html = Reports.render(new HtmlRenderer(), report);

@@ -36,7 +36,7 @@ public final class HtmlRenderer implements ReportRenderer {
             code{font-size:.85rem}
             .cards{display:flex;flex-wrap:wrap;gap:.8rem;margin:1rem 0}
             .card{border:1px solid #d8dde4;border-radius:.5rem;padding:.6rem .9rem;min-width:9rem}
-            .card b{display:block;font-size:1.5rem}
+            .card strong{display:block;font-size:1.5rem}
             .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(340px,1fr));gap:1rem}
             .chart{border:1px solid #d8dde4;border-radius:.5rem;padding:.6rem}
             .chart h3{font-size:.95rem;margin:.1rem 0 .4rem}
@@ -145,7 +145,7 @@ public final class HtmlRenderer implements ReportRenderer {
     }
 
     private static void card(StringBuilder html, String value, String label) {
-        html.append("<div class=\"card\"><b>").append(esc(value)).append("</b>").append(esc(label)).append("</div>");
+        html.append("<div class=\"card\"><strong>").append(esc(value)).append("</strong>").append(esc(label)).append("</div>");
     }
 
     /** Rows of (label, value) from two columns of a table; values like {@code 3/5} are kept as the fraction. */

@@ -41,7 +41,7 @@ class HtmlRendererTest {
         String summary = html.substring(html.indexOf("<h2 id=\"summary\">"), html.indexOf("<h2>Contents</h2>"));
         assertThat(summary).contains("questions answered", "active findings", "Findings by severity", "Findings by area");
         long active = report.findings().stream().filter(f -> f.active()).count();
-        assertThat(summary).contains("<b>" + active + "</b>active findings");
+        assertThat(summary).contains("<strong>" + active + "</strong>active findings");
         assertThat(summary.split("<svg", -1).length - 1).isGreaterThanOrEqualTo(2);
     }
 

@@ -28,13 +28,40 @@ final class ReportOptions {
     @Option(names = "--strict", description = "Exit 2 when any input could not be read (after printing the report).")
     boolean strict;
 
+    @Option(names = "--by", paramLabel = "team",
+            description = "team: one report per owning team (table or json); cluster-scoped findings are in no team's.")
+    String by;
+
     /** Scans, writes the report, and returns the exit code. */
     int scanAndReport(Snapshot snapshot, ScanConfig config, PrintWriter out, PrintWriter err) throws IOException {
         OutputFormat outputFormat = OutputFormat.parse(format);
         Severity threshold = failOn == null ? null : Severity.parse(failOn);
+        if (by != null && !by.equalsIgnoreCase("team")) {
+            throw new IllegalArgumentException("--by '" + by + "': only 'team' is supported");
+        }
+        boolean byTeam = by != null;
+        if (byTeam && outputFormat != OutputFormat.TABLE && outputFormat != OutputFormat.JSON) {
+            throw new IllegalArgumentException("--by team writes table or json, not " + format);
+        }
         ScanReport report = Scanner.scan(snapshot, config);
         boolean colour = outputFile == null && useColour();
-        Output.write(outputFile, out, writer -> outputFormat.renderer(colour).render(report, writer));
+        if (byTeam) {
+            var teams = dev.palisade.ownership.TeamReports.split(snapshot, config);
+            Output.write(outputFile, out, writer -> {
+                if (outputFormat == OutputFormat.JSON) {
+                    dev.palisade.report.JsonRenderer.renderTeams(teams, writer);
+                    return;
+                }
+                for (var team : teams) {
+                    writer.write("════ Team " + team.team() + " (" + team.report().snapshot().workloads().size()
+                            + " workloads) ════\n");
+                    outputFormat.renderer(colour).render(team.report(), writer);
+                    writer.write("\n");
+                }
+            });
+        } else {
+            Output.write(outputFile, out, writer -> outputFormat.renderer(colour).render(report, writer));
+        }
         if (outputFile != null) {
             err.println("palisade: report written to " + outputFile);
         }

@@ -13,6 +13,7 @@ import dev.palisade.scan.Finding;
 import dev.palisade.scan.ScanReport;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
@@ -32,6 +33,16 @@ public final class JsonRenderer implements ReportRenderer {
     @Override
     public void render(ScanReport report, Writer out) throws IOException {
         MAPPER.writeValue(out, toJson(report));
+        out.write('\n');
+    }
+
+    /** {@code --by team}: {@code {"schemaVersion", "teams": [{"team", "report": <report>}]}}. */
+    public static void renderTeams(List<dev.palisade.ownership.TeamReports.TeamReport> teams, Writer out) throws IOException {
+        ObjectNode root = NODES.objectNode();
+        root.put("schemaVersion", ScanReport.SCHEMA_VERSION);
+        ArrayNode array = root.putArray("teams");
+        teams.forEach(t -> array.addObject().put("team", t.team()).set("report", toJson(t.report())));
+        MAPPER.writeValue(out, root);
         out.write('\n');
     }
 

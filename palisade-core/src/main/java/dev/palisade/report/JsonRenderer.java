@@ -14,6 +14,7 @@ import dev.palisade.scan.ScanReport;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Map;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,7 +25,9 @@ import tools.jackson.databind.node.ObjectNode;
 /** The JSON report; its schema is documented in docs/report-json.md and versioned by {@code schemaVersion}. */
 public final class JsonRenderer implements ReportRenderer {
 
-    static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    /** Leaves the writer open: renderers add a final newline, and the caller owns (and closes) the file. */
+    static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     @Override

@@ -4,7 +4,6 @@ import dev.palisade.inventory.Snapshot;
 import dev.palisade.network.FlowDiff;
 import dev.palisade.network.ObservedFlows;
 import dev.palisade.report.NetpolRenderer;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,11 +24,8 @@ final class NetpolDiffCommand implements Callable<Integer> {
     @Mixin
     SourceOptions source;
 
-    @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "FORMAT", description = "table (default) or json.")
-    String format;
-
-    @Option(names = "--output-file", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
-    Path outputFile;
+    @Mixin
+    TableOrJsonOptions output;
 
     @Option(names = "--fail-on-denied", description = "Exit 1 when the policies deny some observed flow.")
     boolean failOnDenied;
@@ -39,12 +35,11 @@ final class NetpolDiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        NetpolRenderer.json(format); // a bad format fails before any work
+        output.check();
         Snapshot snapshot = NetpolCommand.load(source, spec);
         ObservedFlows observed = flows.load(snapshot, source, spec);
         FlowDiff.Result result = FlowDiff.of(NetpolCommand.reachability(snapshot, spec), observed.flows());
-        Output.write(outputFile, spec.commandLine().getOut(),
-                writer -> NetpolRenderer.diff(result, observed.problems(), format, writer));
+        output.write(spec, writer -> NetpolRenderer.diff(result, observed.problems(), output.format, writer));
         return failOnDenied && !result.denied().isEmpty() ? PalisadeCommand.EXIT_FINDINGS : PalisadeCommand.EXIT_OK;
     }
 }

@@ -34,22 +34,19 @@ final class NetpolSimulateCommand implements Callable<Integer> {
     @Mixin
     SourceOptions source;
 
-    @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "FORMAT", description = "table (default) or json.")
-    String format;
-
-    @Option(names = "--output-file", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
-    Path outputFile;
+    @Mixin
+    TableOrJsonOptions output;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        NetpolRenderer.json(format); // a bad format fails before any work
+        output.check();
         Snapshot snapshot = NetpolCommand.load(source, spec);
         Reachability before = NetpolCommand.reachability(snapshot, spec);
         PolicySimulation simulation = PolicySimulation.of(snapshot, before, proposedPolicies());
-        Output.write(outputFile, spec.commandLine().getOut(), writer -> NetpolRenderer.simulation(simulation, format, writer));
+        output.write(spec, writer -> NetpolRenderer.simulation(simulation, output.format, writer));
         return PalisadeCommand.EXIT_OK;
     }
 

@@ -50,29 +50,10 @@ class NetpolGenerateCommandTest {
 
     @Test
     void lookAlikeWorkloadsAreWarnedAboutWithWhatTheyAlsoAllow() throws IOException {
-        Path inventory = Files.writeString(dir.resolve("twins.yaml"), """
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata: {name: twin-a, namespace: team}
-                spec:
-                  selector: {matchLabels: {app: twin}}
-                  template:
-                    metadata: {labels: {app: twin}}
-                    spec: {containers: [{name: c, image: i}]}
-                ---
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata: {name: twin-b, namespace: team}
-                spec:
-                  selector: {matchLabels: {app: twin}}
-                  template:
-                    metadata: {labels: {app: twin}}
-                    spec: {containers: [{name: c, image: i}]}
-                """);
         Path flows = Files.writeString(dir.resolve("flows.json"), """
                 [{"source": "team/twin-a", "destination": "203.0.113.7", "port": 443}]""");
 
-        Run run = run("netpol", "generate", "--flows", flows.toString(), inventory.toString());
+        Run run = run("netpol", "generate", "--flows", flows.toString(), fixture("netpol/twins.yaml"));
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("name: palisade-twin-a-egress").doesNotContain("twin-b");

@@ -165,24 +165,14 @@ public final class FlowDiff {
         Set<PodClass> denyingEgress = new LinkedHashSet<>();
         Set<PodClass> denyingIngress = new LinkedHashSet<>();
         if (flow.source() instanceof External address) {
-            int atom = atomOf(reachability.sourceAtoms(), address);
-            for (PodClass destination : classesOf(classes, flow.destination())) {
-                Connections allowed = atom < 0 ? outsideEveryBlock(reachability, destination, Direction.INGRESS)
-                        : reachability.fromExternal(atom, destination);
-                if (allowed.allows(protocol, port)) {
-                    return List.of();
-                }
-                denyingIngress.add(destination);
+            if (externalAllows(reachability, Direction.INGRESS, address, classesOf(classes, flow.destination()), flow,
+                    denyingIngress)) {
+                return List.of();
             }
         } else if (flow.destination() instanceof External address) {
-            int atom = atomOf(reachability.destinationAtoms(), address);
-            for (PodClass source : classesOf(classes, flow.source())) {
-                Connections allowed = atom < 0 ? outsideEveryBlock(reachability, source, Direction.EGRESS)
-                        : reachability.toExternal(source, atom);
-                if (allowed.allows(protocol, port)) {
-                    return List.of();
-                }
-                denyingEgress.add(source);
+            if (externalAllows(reachability, Direction.EGRESS, address, classesOf(classes, flow.source()), flow,
+                    denyingEgress)) {
+                return List.of();
             }
         } else {
             for (PodClass source : classesOf(classes, flow.source())) {
@@ -215,6 +205,25 @@ public final class FlowDiff {
         Set<ObjectRef> refs = new TreeSet<>(Comparator.comparing(ObjectRef::namespace).thenComparing(ObjectRef::name));
         classes.forEach(c -> reachability.policiesSelecting(c, side).forEach(p -> refs.add(p.ref())));
         return List.copyOf(refs);
+    }
+
+    /**
+     * Whether some class of the workload end allows the flow with an external address on the given side (ingress
+     * from it, egress to it); the classes that do not are added to {@code denying}.
+     */
+    private static boolean externalAllows(Reachability reachability, Direction side, External address,
+                                          Set<PodClass> classes, ObservedFlow flow, Set<PodClass> denying) {
+        int atom = atomOf(side == Direction.INGRESS ? reachability.sourceAtoms() : reachability.destinationAtoms(), address);
+        for (PodClass podClass : classes) {
+            Connections allowed = atom < 0 ? outsideEveryBlock(reachability, podClass, side)
+                    : side == Direction.INGRESS ? reachability.fromExternal(atom, podClass)
+                    : reachability.toExternal(podClass, atom);
+            if (allowed.allows(flow.protocol(), flow.port())) {
+                return true;
+            }
+            denying.add(podClass);
+        }
+        return false;
     }
 
     /** The external range holding an address; -1 for an address family the model never mentions. */

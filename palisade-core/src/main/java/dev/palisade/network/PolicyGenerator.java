@@ -19,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -75,51 +74,12 @@ public final class PolicyGenerator {
         Set<ObjectRef> dnsServers = new LinkedHashSet<>();
         pods.pods().stream().filter(p -> p.namespace().equals(DNS_NAMESPACE)
                 && p.labels().entrySet().containsAll(DNS_POD_LABELS.entrySet())).forEach(p -> dnsServers.add(p.workload().ref()));
-        Map<ObjectRef, Map<Endpoint, Connections>> ingress = new HashMap<>();
-        Map<ObjectRef, Map<Endpoint, Connections>> egress = new HashMap<>();
-        for (ObservedFlow flow : flows) {
-            if (flow.destination() instanceof WorkloadEndpoint destination) {
-                ingress.computeIfAbsent(destination.ref(), k -> new TreeMap<>())
-                        .merge(flow.source(), flow.connections(), Connections::union);
-            }
-            if (flow.source() instanceof WorkloadEndpoint source) {
-                egress.computeIfAbsent(source.ref(), k -> new TreeMap<>())
-                        .merge(flow.destination(), flow.connections(), Connections::union);
-            }
-        }
-        Map<String, List<ObjectRef>> byNamespace = selections.keySet().stream()
-                .sorted(Comparator.comparing(ObjectRef::name).thenComparing(ObjectRef::kind))
-                .collect(Collectors.groupingBy(ObjectRef::namespace, TreeMap::new, Collectors.toList()));
-        Set<ObjectRef> selected = new LinkedHashSet<>(); // workloads whose selector the policies use
-        Function<ObjectRef, ObjectNode> selector = ref -> {
-            selected.add(ref);
-            return selector(selections.get(ref));
-        };
-        List<ObjectNode> policies = new ArrayList<>();
-        byNamespace.forEach((namespace, workloads) -> {
-            policies.add(defaultDeny(namespace));
-            policies.add(dnsEgress(namespace));
-            Map<String, Long> nameCounts = workloads.stream().collect(Collectors.groupingBy(ObjectRef::name, Collectors.counting()));
-            for (ObjectRef workload : workloads) {
-                String base = nameCounts.get(workload.name()) > 1
-                        ? workload.name() + "-" + workload.kind() : workload.name();
-                ArrayNode from = rules(ingress.getOrDefault(workload, Map.of()), "from", selector);
-                if (dnsServers.contains(workload)) {
-                    ObjectNode everyPod = NODES.objectNode();
-                    everyPod.putObject("namespaceSelector");
-                    from.add(rule("from", everyPod, DNS));
-                }
-                ArrayNode to = rules(egress.getOrDefault(workload, Map.of()), "to", selector);
-                if (!from.isEmpty()) {
-                    policies.add(policy(namespace, name(base, "ingress"), selector.apply(workload), Direction.INGRESS, from));
-                }
-                if (!to.isEmpty()) {
-                    policies.add(policy(namespace, name(base, "egress"), selector.apply(workload), Direction.EGRESS, to));
-                }
-            }
-        });
+        Writing writing = new Writing(selections, dnsServers, peers(flows, true), peers(flows, false));
+        selections.keySet().stream().sorted(Comparator.comparing(ObjectRef::name).thenComparing(ObjectRef::kind))
+                .collect(Collectors.groupingBy(ObjectRef::namespace, TreeMap::new, Collectors.toList()))
+                .forEach(writing::namespace);
         List<String> warnings = new ArrayList<>();
-        for (ObjectRef workload : selected) {
+        for (ObjectRef workload : writing.selected) {
             List<ObjectRef> also = selections.get(workload).alsoSelects();
             if (!also.isEmpty()) {
                 warnings.add(workload + ": no label selector leaves out the pods of "
@@ -129,8 +89,96 @@ public final class PolicyGenerator {
             }
         }
         List<ReachabilityDiff.Change> deviations = ReachabilityDiff.of(intended(flows, selections.keySet(), dnsServers),
-                ConnectivityMap.of(Reachability.of(NetworkModel.of(snapshot, parse(policies), true))));
-        return new Result(policies, warnings, deviations);
+                ConnectivityMap.of(Reachability.of(NetworkModel.of(snapshot, parse(writing.policies), true))));
+        return new Result(writing.policies, warnings, deviations);
+    }
+
+    /** Per workload, its observed peers with their connections: sources of its ingress, or egress destinations. */
+    private static Map<ObjectRef, Map<Endpoint, Connections>> peers(List<ObservedFlow> flows, boolean ingress) {
+        Map<ObjectRef, Map<Endpoint, Connections>> peers = new HashMap<>();
+        for (ObservedFlow flow : flows) {
+            Endpoint subject = ingress ? flow.destination() : flow.source();
+            if (subject instanceof WorkloadEndpoint workload) {
+                peers.computeIfAbsent(workload.ref(), k -> new TreeMap<>())
+                        .merge(ingress ? flow.source() : flow.destination(), flow.connections(), Connections::union);
+            }
+        }
+        return peers;
+    }
+
+    /** The policies written so far, and the workloads whose selectors they use. */
+    private static final class Writing {
+        final Map<ObjectRef, PodSelection> selections;
+        final Set<ObjectRef> dnsServers;
+        final Map<ObjectRef, Map<Endpoint, Connections>> ingress;
+        final Map<ObjectRef, Map<Endpoint, Connections>> egress;
+        final List<ObjectNode> policies = new ArrayList<>();
+        final Set<ObjectRef> selected = new LinkedHashSet<>();
+
+        Writing(Map<ObjectRef, PodSelection> selections, Set<ObjectRef> dnsServers,
+                Map<ObjectRef, Map<Endpoint, Connections>> ingress, Map<ObjectRef, Map<Endpoint, Connections>> egress) {
+            this.selections = selections;
+            this.dnsServers = dnsServers;
+            this.ingress = ingress;
+            this.egress = egress;
+        }
+
+        /** A namespace's default deny and DNS, then each workload's ingress and egress policies. */
+        void namespace(String namespace, List<ObjectRef> workloads) {
+            policies.add(defaultDeny(namespace));
+            policies.add(dnsEgress(namespace));
+            Map<String, Long> nameCounts = workloads.stream().collect(Collectors.groupingBy(ObjectRef::name, Collectors.counting()));
+            for (ObjectRef workload : workloads) {
+                String base = nameCounts.get(workload.name()) > 1 ? workload.name() + "-" + workload.kind() : workload.name();
+                ArrayNode from = rules(ingress.getOrDefault(workload, Map.of()), "from");
+                if (dnsServers.contains(workload)) {
+                    ObjectNode everyPod = NODES.objectNode();
+                    everyPod.putObject("namespaceSelector");
+                    from.add(rule("from", everyPod, DNS));
+                }
+                ArrayNode to = rules(egress.getOrDefault(workload, Map.of()), "to");
+                if (!from.isEmpty()) {
+                    policies.add(policy(namespace, name(base, "ingress"), selector(workload), Direction.INGRESS, from));
+                }
+                if (!to.isEmpty()) {
+                    policies.add(policy(namespace, name(base, "egress"), selector(workload), Direction.EGRESS, to));
+                }
+            }
+        }
+
+        /** One rule per peer, in peer order. */
+        private ArrayNode rules(Map<Endpoint, Connections> peers, String field) {
+            ArrayNode rules = NODES.arrayNode();
+            peers.forEach((peer, connections) -> rules.add(rule(field, peer(peer), connections)));
+            return rules;
+        }
+
+        private ObjectNode peer(Endpoint endpoint) {
+            ObjectNode peer = NODES.objectNode();
+            if (endpoint instanceof External external) {
+                peer.putObject("ipBlock").put("cidr", external.range().cidrs().get(0));
+            } else {
+                ObjectRef workload = ((WorkloadEndpoint) endpoint).ref();
+                peer.putObject("namespaceSelector")
+                        .set("matchLabels", labels(Map.of(NetworkModel.NAMESPACE_NAME_LABEL, workload.namespace())));
+                peer.set("podSelector", selector(workload));
+            }
+            return peer;
+        }
+
+        private ObjectNode selector(ObjectRef workload) {
+            selected.add(workload);
+            PodSelection selection = selections.get(workload);
+            ObjectNode selector = NODES.objectNode();
+            if (!selection.matchLabels().isEmpty()) {
+                selector.set("matchLabels", labels(selection.matchLabels()));
+            }
+            if (!selection.absentKeys().isEmpty()) {
+                ArrayNode expressions = selector.putArray("matchExpressions");
+                selection.absentKeys().forEach(key -> expressions.addObject().put("key", key).put("operator", "DoesNotExist"));
+            }
+            return selector;
+        }
     }
 
     /** The observed flows plus DNS from every workload to every kube-dns workload, as a connectivity map has them. */
@@ -209,14 +257,6 @@ public final class PolicyGenerator {
         return policy;
     }
 
-    /** One rule per peer, in peer order. */
-    private static ArrayNode rules(Map<Endpoint, Connections> peers, String field,
-                                   Function<ObjectRef, ObjectNode> selector) {
-        ArrayNode rules = NODES.arrayNode();
-        peers.forEach((peer, connections) -> rules.add(rule(field, peer(peer, selector), connections)));
-        return rules;
-    }
-
     private static ObjectNode rule(String field, ObjectNode peer, Connections connections) {
         ObjectNode rule = NODES.objectNode();
         rule.putArray(field).add(peer);
@@ -230,31 +270,6 @@ public final class PolicyGenerator {
             }
         });
         return rule;
-    }
-
-    private static ObjectNode peer(Endpoint endpoint, Function<ObjectRef, ObjectNode> selector) {
-        ObjectNode peer = NODES.objectNode();
-        if (endpoint instanceof External external) {
-            peer.putObject("ipBlock").put("cidr", external.range().cidrs().get(0));
-        } else {
-            ObjectRef workload = ((WorkloadEndpoint) endpoint).ref();
-            peer.putObject("namespaceSelector")
-                    .set("matchLabels", labels(Map.of(NetworkModel.NAMESPACE_NAME_LABEL, workload.namespace())));
-            peer.set("podSelector", selector.apply(workload));
-        }
-        return peer;
-    }
-
-    private static ObjectNode selector(PodSelection selection) {
-        ObjectNode selector = NODES.objectNode();
-        if (!selection.matchLabels().isEmpty()) {
-            selector.set("matchLabels", labels(selection.matchLabels()));
-        }
-        if (!selection.absentKeys().isEmpty()) {
-            ArrayNode expressions = selector.putArray("matchExpressions");
-            selection.absentKeys().forEach(key -> expressions.addObject().put("key", key).put("operator", "DoesNotExist"));
-        }
-        return selector;
     }
 
     private static ObjectNode labels(Map<String, String> labels) {

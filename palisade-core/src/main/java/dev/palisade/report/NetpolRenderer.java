@@ -53,7 +53,7 @@ public final class NetpolRenderer {
         StringBuilder text = new StringBuilder();
         text.append("Observed flows: ").append(result.observedFlows()).append(" distinct");
         if (!problems.isEmpty()) {
-            text.append(" (").append(problems.size()).append(" left out, see the problems)");
+            text.append(" (").append(problems.size()).append(" left out, listed on standard error)");
         }
         text.append("\nAllowed paths: ").append(result.allowedPaths()).append("; ").append(neverUsed)
                 .append(" never used, ").append(result.unused().size() - neverUsed).append(" partly unused\n");

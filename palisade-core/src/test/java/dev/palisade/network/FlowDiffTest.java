@@ -11,27 +11,8 @@ import org.junit.jupiter.api.Test;
 class FlowDiffTest {
 
     /** db accepts only api on 5432; pay may only reach 198.51.100.0/24 on 443; the rest is open. */
-    private static final Snapshot SHOP = TestSupport.snapshot("shop.yaml", TestSupport.resource("network/shop.yaml") + """
-            ---
-            apiVersion: networking.k8s.io/v1
-            kind: NetworkPolicy
-            metadata: {name: db-ingress, namespace: shop}
-            spec:
-              podSelector: {matchLabels: {app: db}}
-              ingress:
-                - from: [{podSelector: {matchLabels: {app: api}}}]
-                  ports: [{port: 5432}]
-            ---
-            apiVersion: networking.k8s.io/v1
-            kind: NetworkPolicy
-            metadata: {name: pay-egress, namespace: payments}
-            spec:
-              podSelector: {matchLabels: {app: pay}}
-              policyTypes: [Egress]
-              egress:
-                - to: [{ipBlock: {cidr: 198.51.100.0/24}}]
-                  ports: [{port: 443}]
-            """);
+    private static final Snapshot SHOP = TestSupport.snapshot("shop.yaml", TestSupport.resource("network/shop.yaml")
+            + "---\n" + TestSupport.resource("network/shop-policies.yaml"));
 
     private static FlowDiff.Result diff(Snapshot snapshot, String csv) {
         ObservedFlows observed = ObservedFlows.parse("flows.csv", csv, snapshot);

@@ -146,37 +146,7 @@ class ObservedFlowsTest {
 
     @Test
     void ambiguousNamesAndSharedPodIpsAreReported() {
-        Snapshot snapshot = TestSupport.snapshot("ambiguous.yaml", """
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata: {name: app, namespace: ns}
-                spec:
-                  selector: {matchLabels: {app: a}}
-                  template:
-                    metadata: {labels: {app: a}}
-                    spec: {containers: [{name: c, image: i}]}
-                ---
-                apiVersion: apps/v1
-                kind: StatefulSet
-                metadata: {name: app, namespace: ns}
-                spec:
-                  selector: {matchLabels: {app: b}}
-                  template:
-                    metadata: {labels: {app: b}}
-                    spec: {containers: [{name: c, image: i}]}
-                ---
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: node-agent-1, namespace: ns}
-                spec: {hostNetwork: true, containers: [{name: c, image: i}]}
-                status: {phase: Running, podIP: 192.168.1.5}
-                ---
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: node-agent-2, namespace: ns}
-                spec: {hostNetwork: true, containers: [{name: c, image: i}]}
-                status: {phase: Running, podIP: 192.168.1.5}
-                """);
+        Snapshot snapshot = TestSupport.snapshotOf("network/names.yaml");
 
         ObservedFlows flows = ObservedFlows.parse("flows.csv", """
                 source,destination,port

@@ -161,30 +161,7 @@ class PolicyGeneratorTest {
     @Test
     void namesAreDns1123SafeUniqueAndShortEnough() {
         String longName = "a".repeat(240) + ".b";
-        Snapshot inventory = TestSupport.snapshot("names.yaml", """
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata: {name: app, namespace: ns}
-                spec:
-                  selector: {matchLabels: {app: one}}
-                  template:
-                    metadata: {labels: {app: one, version: "2", enabled: "true"}}
-                    spec: {containers: [{name: c, image: i}]}
-                ---
-                apiVersion: apps/v1
-                kind: StatefulSet
-                metadata: {name: app, namespace: ns}
-                spec:
-                  selector: {matchLabels: {app: two}}
-                  template:
-                    metadata: {labels: {app: two}}
-                    spec: {containers: [{name: c, image: i}]}
-                ---
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: %s, namespace: ns, labels: {app: "3"}}
-                spec: {containers: [{name: c, image: i}]}
-                """.formatted(longName));
+        Snapshot inventory = TestSupport.snapshotOf("network/names.yaml");
         List<ObservedFlow> observed = flows(inventory, """
                 source,destination,port
                 ns/Deployment/app,ns/StatefulSet/app,80

@@ -72,47 +72,23 @@ class ReachabilityDiffTest {
 
     @Test
     void simulationAppliesProposedPoliciesOnTopReplacingByName() {
-        Snapshot shop = TestSupport.snapshot("shop.yaml", TestSupport.resource("network/shop.yaml") + """
-                ---
-                apiVersion: networking.k8s.io/v1
-                kind: NetworkPolicy
-                metadata: {name: db, namespace: shop}
-                spec:
-                  podSelector: {matchLabels: {app: db}}
-                  ingress:
-                    - from: [{podSelector: {matchLabels: {app: api}}}]
-                """);
-        Snapshot proposed = TestSupport.snapshot("new.yaml", """
-                apiVersion: networking.k8s.io/v1
-                kind: NetworkPolicy
-                metadata: {name: db, namespace: shop}
-                spec:
-                  podSelector: {matchLabels: {app: db}}
-                  ingress:
-                    - from: [{podSelector: {matchLabels: {app: api}}}]
-                      ports: [{port: 5432}]
-                ---
-                apiVersion: networking.k8s.io/v1
-                kind: NetworkPolicy
-                metadata: {name: pay, namespace: payments}
-                spec:
-                  podSelector: {matchLabels: {app: pay}}
-                  ingress:
-                    - from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: shop}}, podSelector: {matchLabels: {app: api}}}]
-                """);
+        Snapshot shop = TestSupport.snapshot("shop.yaml", TestSupport.resource("network/shop.yaml") + "---\n"
+                + TestSupport.resource("network/shop-policies.yaml"));
+        Snapshot proposed = TestSupport.snapshotOf("network/shop-proposed.yaml");
 
         PolicySimulation simulation = PolicySimulation.of(shop, Reachability.of(NetworkModel.of(shop)),
                 proposed.ofKind("NetworkPolicy").stream().map(ParsedPolicy::of).toList());
 
-        assertThat(simulation.added()).extracting(ObjectRef::name).containsExactly("pay");
-        assertThat(simulation.replaced()).extracting(ObjectRef::name).containsExactly("db");
+        assertThat(simulation.added()).extracting(ObjectRef::name).containsExactly("pay-ingress");
+        assertThat(simulation.replaced()).extracting(ObjectRef::name).containsExactly("db-ingress");
         assertThat(simulation.changes()).extracting(c -> c.kind() + " " + c.source().label() + " => "
                 + c.destination().label() + " : " + c.after()).containsExactly(
                 "removed 0.0.0.0-255.255.255.255[External] => payments/pay[Deployment] : No Connections",
                 "removed kube-system/coredns[Deployment] => payments/pay[Deployment] : No Connections",
-                "changed shop/api[Deployment] => shop/db[StatefulSet] : TCP 5432",
+                "changed shop/api[Deployment] => payments/pay[Deployment] : TCP 9000",
                 "removed shop/db[StatefulSet] => payments/pay[Deployment] : No Connections",
                 "removed shop/idle[Deployment] => payments/pay[Deployment] : No Connections",
-                "removed shop/web[Deployment] => payments/pay[Deployment] : No Connections");
+                "removed shop/web[Deployment] => payments/pay[Deployment] : No Connections",
+                "added shop/web[Deployment] => shop/db[StatefulSet] : TCP 5432");
     }
 }

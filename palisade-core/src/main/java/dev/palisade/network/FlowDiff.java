@@ -96,13 +96,13 @@ public final class FlowDiff {
         Map<ObjectRef, Set<PodClass>> classes = classesByWorkload(reachability);
         Map<ObservedKey, ObservedFlow> distinct = new LinkedHashMap<>();
         observed.forEach(flow -> distinct.merge(ObservedKey.of(flow), flow, FlowDiff::later));
-        Map<Endpoint, Map<Endpoint, Connections>> used = new HashMap<>();
+        Map<Endpoint, List<ObservedFlow>> usedByWorkload = new HashMap<>();
         List<DeniedFlow> denied = new ArrayList<>();
         for (ObservedFlow flow : distinct.values()) {
             List<Denial> denials = denials(reachability, classes, flow);
             if (denials.isEmpty()) {
-                used.computeIfAbsent(flow.source(), k -> new HashMap<>())
-                        .merge(flow.destination(), flow.connections(), Connections::union);
+                Endpoint workload = flow.source() instanceof External ? flow.destination() : flow.source();
+                usedByWorkload.computeIfAbsent(workload, k -> new ArrayList<>()).add(flow);
             } else {
                 denied.add(new DeniedFlow(flow, denials));
             }
@@ -113,7 +113,7 @@ public final class FlowDiff {
         List<Flow> allowed = ConnectivityMap.of(reachability);
         List<UnusedPath> unused = new ArrayList<>();
         for (Flow path : allowed) {
-            Connections taken = taken(path, used).intersect(path.connections());
+            Connections taken = taken(path, usedByWorkload).intersect(path.connections());
             if (!taken.equals(path.connections())) {
                 unused.add(new UnusedPath(path.source(), path.destination(), path.connections(), taken));
             }
@@ -134,17 +134,16 @@ public final class FlowDiff {
         return second != null && (first == null || second.isAfter(first)) ? b : a;
     }
 
-    /** What observed flows took of a path: an external end matches every observed address inside its range. */
-    private static Connections taken(Flow path, Map<Endpoint, Map<Endpoint, Connections>> used) {
+    /**
+     * What observed flows took of a path, from the allowed flows of its workload end (the source, unless it is
+     * external): an external end matches every observed address inside its range.
+     */
+    private static Connections taken(Flow path, Map<Endpoint, List<ObservedFlow>> usedByWorkload) {
+        Endpoint workload = path.source() instanceof External ? path.destination() : path.source();
         Connections taken = Connections.NONE;
-        for (Map.Entry<Endpoint, Map<Endpoint, Connections>> from : used.entrySet()) {
-            if (!covers(path.source(), from.getKey())) {
-                continue;
-            }
-            for (Map.Entry<Endpoint, Connections> to : from.getValue().entrySet()) {
-                if (covers(path.destination(), to.getKey())) {
-                    taken = taken.union(to.getValue());
-                }
+        for (ObservedFlow flow : usedByWorkload.getOrDefault(workload, List.of())) {
+            if (covers(path.source(), flow.source()) && covers(path.destination(), flow.destination())) {
+                taken = taken.union(flow.connections());
             }
         }
         return taken;

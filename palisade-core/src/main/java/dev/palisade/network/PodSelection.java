@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A pod selector for one workload in generated policies: labels every pod of the workload has
@@ -23,7 +25,7 @@ import java.util.TreeSet;
  * @param absentKeys  label keys none of its pods carries, each excluding some other workload
  * @param alsoSelects other workloads of the namespace the selector cannot leave out
  */
-public record PodSelection(Map<String, String> matchLabels, List<String> absentKeys, List<ObjectRef> alsoSelects) {
+record PodSelection(Map<String, String> matchLabels, List<String> absentKeys, List<ObjectRef> alsoSelects) {
 
     /** Keys that tell apart the pods of one rollout, run or replica: a selector on them breaks at the next change. */
     private static final Set<String> VOLATILE_KEYS = Set.of("pod-template-hash", "controller-revision-hash",
@@ -41,71 +43,70 @@ public record PodSelection(Map<String, String> matchLabels, List<String> absentK
         alsoSelects = List.copyOf(alsoSelects);
     }
 
-    public boolean matches(Map<String, String> labels) {
-        return labels.entrySet().containsAll(matchLabels.entrySet()) && absentKeys.stream().noneMatch(labels::containsKey);
-    }
-
     /** A selection for every workload of the model, each among the workloads of its namespace. */
-    public static Map<ObjectRef, PodSelection> forWorkloads(NetworkModel model) {
+    static Map<ObjectRef, PodSelection> forWorkloads(NetworkModel model) {
+        Map<String, List<NetPod>> podsByNamespace = new HashMap<>();
         Map<ObjectRef, List<NetPod>> podsByWorkload = new LinkedHashMap<>();
-        model.pods().forEach(p -> podsByWorkload.computeIfAbsent(p.workload().ref(), k -> new ArrayList<>()).add(p));
+        for (NetPod pod : model.pods()) {
+            podsByNamespace.computeIfAbsent(pod.namespace(), k -> new ArrayList<>()).add(pod);
+            podsByWorkload.computeIfAbsent(pod.workload().ref(), k -> new ArrayList<>()).add(pod);
+        }
         Map<ObjectRef, PodSelection> selections = new HashMap<>();
-        podsByWorkload.forEach((workload, pods) -> {
-            List<NetPod> others = model.pods().stream()
-                    .filter(p -> p.namespace().equals(workload.namespace()) && !p.workload().ref().equals(workload))
-                    .toList();
-            selections.put(workload, choose(pods, others));
-        });
+        podsByWorkload.forEach((workload, pods) -> selections.put(workload, choose(pods,
+                podsByNamespace.get(workload.namespace()).stream().filter(p -> !p.workload().ref().equals(workload)).toList())));
         return selections;
     }
 
     /**
-     * Greedy: the first naming label every pod has, then the common label that leaves out the most remaining
-     * other pods, until none remains or no label helps; then keys the workload's pods lack, the same way.
+     * The first naming label every pod has, then greedily the common label that leaves out the most remaining
+     * pods of other workloads, until none remains or no label helps; then, the same way, keys the workload's pods
+     * lack but remaining pods carry.
      */
     static PodSelection choose(List<NetPod> pods, List<NetPod> others) {
         List<Map.Entry<String, String>> common = commonLabels(pods);
-        Map<String, String> matchLabels = new TreeMap<>();
         List<NetPod> remaining = new ArrayList<>(others);
+        Function<Map.Entry<String, String>, Predicate<NetPod>> lacksLabel =
+                label -> p -> !label.getValue().equals(p.labels().get(label.getKey()));
+        Map<String, String> matchLabels = new TreeMap<>();
         if (!common.isEmpty()) {
-            Map.Entry<String, String> first = common.get(0);
-            matchLabels.put(first.getKey(), first.getValue());
-            remaining.removeIf(p -> !first.getValue().equals(p.labels().get(first.getKey())));
+            matchLabels.put(common.get(0).getKey(), common.get(0).getValue());
+            remaining.removeIf(lacksLabel.apply(common.get(0)));
         }
+        greedy(common, lacksLabel, remaining).forEach(label -> matchLabels.put(label.getKey(), label.getValue()));
+        Set<String> ownKeys = new TreeSet<>();
+        pods.forEach(p -> ownKeys.addAll(p.labels().keySet()));
+        Set<String> otherKeys = new TreeSet<>();
+        remaining.forEach(p -> otherKeys.addAll(p.labels().keySet()));
+        otherKeys.removeAll(ownKeys);
+        List<String> absentKeys = greedy(List.copyOf(otherKeys), key -> p -> p.labels().containsKey(key), remaining);
+        List<ObjectRef> alsoSelects = remaining.stream().map(p -> p.workload().ref()).distinct()
+                .sorted(Comparator.comparing(ObjectRef::name).thenComparing(ObjectRef::kind)).toList();
+        return new PodSelection(matchLabels, absentKeys, alsoSelects);
+    }
+
+    /**
+     * Picks candidates one at a time, each the one that leaves out the most of {@code remaining} (the first in
+     * order on a tie), removing the pods it leaves out, until none remains or no candidate leaves one out.
+     */
+    private static <T> List<T> greedy(List<T> candidates, Function<T, Predicate<NetPod>> leavesOut, List<NetPod> remaining) {
+        List<T> chosen = new ArrayList<>();
         while (!remaining.isEmpty()) {
-            Map.Entry<String, String> best = null;
-            long bestExcluded = 0;
-            for (Map.Entry<String, String> label : common) {
-                long excluded = remaining.stream().filter(p -> !label.getValue().equals(p.labels().get(label.getKey()))).count();
-                if (excluded > bestExcluded) {
-                    best = label;
-                    bestExcluded = excluded;
+            T best = null;
+            long bestCount = 0;
+            for (T candidate : candidates) {
+                long count = remaining.stream().filter(leavesOut.apply(candidate)).count();
+                if (count > bestCount) {
+                    best = candidate;
+                    bestCount = count;
                 }
             }
             if (best == null) {
                 break;
             }
-            Map.Entry<String, String> chosen = best;
-            matchLabels.put(chosen.getKey(), chosen.getValue());
-            remaining.removeIf(p -> !chosen.getValue().equals(p.labels().get(chosen.getKey())));
+            chosen.add(best);
+            remaining.removeIf(leavesOut.apply(best));
         }
-        Set<String> ownKeys = new TreeSet<>();
-        pods.forEach(p -> ownKeys.addAll(p.labels().keySet()));
-        List<String> absentKeys = new ArrayList<>();
-        while (!remaining.isEmpty()) {
-            Map<String, Long> excludedByKey = new TreeMap<>();
-            remaining.forEach(p -> p.labels().keySet().stream().filter(k -> !ownKeys.contains(k))
-                    .forEach(k -> excludedByKey.merge(k, 1L, Long::sum)));
-            if (excludedByKey.isEmpty()) {
-                break;
-            }
-            String key = excludedByKey.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-            absentKeys.add(key);
-            remaining.removeIf(p -> p.labels().containsKey(key));
-        }
-        List<ObjectRef> alsoSelects = remaining.stream().map(p -> p.workload().ref()).distinct()
-                .sorted(Comparator.comparing(ObjectRef::name).thenComparing(ObjectRef::kind)).toList();
-        return new PodSelection(matchLabels, absentKeys, alsoSelects);
+        return chosen;
     }
 
     /** Labels every pod has with the same value, volatile ones left out, naming keys first, then by key. */

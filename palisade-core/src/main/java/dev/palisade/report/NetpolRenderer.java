@@ -58,17 +58,10 @@ public final class NetpolRenderer {
         text.append("\nAllowed paths: ").append(result.allowedPaths()).append("; ").append(neverUsed)
                 .append(" never used, ").append(result.unused().size() - neverUsed).append(" partly unused\n");
         text.append("Observed but denied: ").append(result.denied().size()).append('\n');
-        if (!result.denied().isEmpty()) {
-            text.append("\nObserved but denied\n");
-            for (FlowDiff.DeniedFlow denied : result.denied()) {
-                text.append("  ").append(denied.flow().line()).append("  denied by ").append(denied.deniedBy().stream()
-                        .map(d -> d.sideName() + " (" + names(d.policies()) + ")").collect(Collectors.joining(" and ")));
-                if (denied.flow().lastSeen() != null) {
-                    text.append("  last seen ").append(denied.flow().lastSeen());
-                }
-                text.append('\n');
-            }
-        }
+        section(text, "Observed but denied", result.denied().stream().map(denied -> denied.flow().line() + "  denied by "
+                + denied.deniedBy().stream().map(d -> d.sideName() + " (" + names(d.policies()) + ")")
+                .collect(Collectors.joining(" and "))
+                + (denied.flow().lastSeen() == null ? "" : "  last seen " + denied.flow().lastSeen())).toList());
         section(text, "Allowed but never used", result.unused().stream().filter(FlowDiff.UnusedPath::neverUsed)
                 .map(u -> u.source().label() + " => " + u.destination().label() + " : " + u.allowed()).toList());
         section(text, "Allowed, partly unused", result.unused().stream().filter(u -> !u.neverUsed())

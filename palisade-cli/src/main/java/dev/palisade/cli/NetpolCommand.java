@@ -20,7 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code palisade netpol}: what NetworkPolicies allow, computed with Kubernetes' semantics. */
 @Command(name = "netpol", mixinStandardHelpOptions = true,
         description = "NetworkPolicy analysis: connectivity map, reachability questions.",
-        subcommands = {NetpolCommand.MapCommand.class, NetpolReachCommand.class})
+        subcommands = {NetpolCommand.MapCommand.class, NetpolReachCommand.class, NetpolDiffCommand.class,
+                NetpolGenerateCommand.class, NetpolSimulateCommand.class})
 final class NetpolCommand implements Runnable {
 
     @Spec

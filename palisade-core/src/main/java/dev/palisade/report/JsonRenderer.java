@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,9 +26,9 @@ import tools.jackson.databind.node.ObjectNode;
 /** The JSON report; its schema is documented in docs/report-json.md and versioned by {@code schemaVersion}. */
 public final class JsonRenderer implements ReportRenderer {
 
-    /** Pretty-printing, and leaving the writer open: callers add a newline and close it themselves. */
+    /** Leaves the writer open: renderers add a final newline, and the caller owns (and closes) the file. */
     static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(tools.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     @Override

@@ -197,7 +197,7 @@ public final class ManifestSource {
         return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 
-    private static String decode(byte[] bytes) throws CharacterCodingException {
+    static String decode(byte[] bytes) throws CharacterCodingException {
         int offset = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
                 && (bytes[2] & 0xFF) == 0xBF ? 3 : 0; // UTF-8 byte order mark
         return StandardCharsets.UTF_8.newDecoder()

@@ -35,19 +35,32 @@ final class DemoCluster {
                 documents, problems);
     }
 
-    /** The demo's runtime observations: processes and Falco alerts seen on the shop's nodes. */
-    static dev.palisade.scan.ScanConfig runtime(dev.palisade.scan.ScanConfig config, java.io.PrintWriter err) {
-        return RuntimeOptions.with(config,
-                dev.palisade.runtime.RuntimeFiles.processes("demo/runtime/processes.jsonl",
-                        resource("runtime/processes.jsonl").lines().toList()),
-                dev.palisade.runtime.RuntimeFiles.alerts("demo/runtime/falco-alerts.jsonl",
-                        resource("runtime/falco-alerts.jsonl").lines().toList()), err);
+    /** The demo's runtime observations: processes, Falco alerts and network flows seen in the shop. */
+    static dev.palisade.scan.ScanConfig runtime(Snapshot snapshot, dev.palisade.scan.ScanConfig config,
+                                                java.io.PrintWriter err) {
+        var flows = dev.palisade.network.ObservedFlows.parse("demo-runtime/flows.json", runtimeResource("flows.json"),
+                snapshot);
+        flows.problems().forEach(p -> err.println("palisade: " + p));
+        return RuntimeOptions.with(config.with(dev.palisade.network.ObservedFlows.class, flows),
+                dev.palisade.runtime.RuntimeFiles.processes("demo-runtime/processes.jsonl",
+                        runtimeResource("processes.jsonl").lines().toList()),
+                dev.palisade.runtime.RuntimeFiles.alerts("demo-runtime/falco-alerts.jsonl",
+                        runtimeResource("falco-alerts.jsonl").lines().toList()), err);
     }
 
     private static String resource(String name) {
-        try (InputStream in = DemoCluster.class.getResourceAsStream("/demo/" + name)) {
+        return read("demo/" + name);
+    }
+
+    /** Runtime observations live beside the manifests, not among them: scanning demo/ reads manifests only. */
+    private static String runtimeResource(String name) {
+        return read("demo-runtime/" + name);
+    }
+
+    private static String read(String path) {
+        try (InputStream in = DemoCluster.class.getResourceAsStream("/" + path)) {
             if (in == null) {
-                throw new UncheckedIOException(new IOException("demo resource missing from the jar: demo/" + name));
+                throw new UncheckedIOException(new IOException("demo resource missing from the jar: " + path));
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -8,7 +8,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code palisade demo}: {@code palisade scan} of the online-shop cluster bundled in the jar, with the shop's
- * own trust configuration and its runtime observations (processes, Falco alerts) so that every answer is complete.
+ * own trust configuration and its runtime observations (processes, Falco alerts, network flows) so that every answer is complete.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Scan the bundled demo cluster (an online shop with realistic mistakes).",
@@ -36,9 +36,10 @@ final class DemoCommand implements Callable<Integer> {
         if (config.trustedRegistries.isEmpty() && config.config == null) {
             config.trustedRegistries.addAll(DEMO_TRUSTED_REGISTRIES);
         }
-        var scanConfig = runtime.given() ? runtime.apply(config.scanConfig(false), spec.commandLine().getErr())
-                : DemoCluster.runtime(config.scanConfig(false), spec.commandLine().getErr());
-        return report.scanAndReport(DemoCluster.load(), scanConfig, spec.commandLine().getOut(),
+        var snapshot = DemoCluster.load();
+        var scanConfig = runtime.given() ? runtime.apply(snapshot, config.scanConfig(false), spec.commandLine().getErr())
+                : DemoCluster.runtime(snapshot, config.scanConfig(false), spec.commandLine().getErr());
+        return report.scanAndReport(snapshot, scanConfig, spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }
 }

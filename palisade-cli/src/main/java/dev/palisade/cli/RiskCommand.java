@@ -61,7 +61,7 @@ final class RiskCommand implements Callable<Integer> {
         }
         Snapshot snapshot = new InventoryLoader().load(source.request());
         snapshot.problems().forEach(problem -> spec.commandLine().getErr().println("palisade: " + problem));
-        ScanConfig scanConfig = runtime.apply(config.scanConfig(true), spec.commandLine().getErr());
+        ScanConfig scanConfig = runtime.apply(snapshot, config.scanConfig(true), spec.commandLine().getErr());
         ScanReport report = Scanner.scan(snapshot, scanConfig);
         List<WorkloadRisk> risks = new RiskScorer(RiskModel.defaults()).score(snapshot, scanConfig, report.findings());
         List<WorkloadRisk> shown = top == 0 ? risks : risks.stream().limit(top).toList();

@@ -31,7 +31,7 @@ final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var snapshot = new InventoryLoader().load(source.request());
-        var scanConfig = runtime.apply(config.scanConfig(true), spec.commandLine().getErr());
+        var scanConfig = runtime.apply(snapshot, config.scanConfig(true), spec.commandLine().getErr());
         return report.scanAndReport(snapshot, scanConfig, spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }

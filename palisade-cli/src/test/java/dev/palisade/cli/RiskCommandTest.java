@@ -35,15 +35,18 @@ class RiskCommandTest {
     }
 
     @Test
-    void runtimeFilesFeedQuestionsEightAndTenAndTheRiskScore(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    void runtimeFilesFeedQuestionsEightToTenAndTheRiskScore(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path alerts = dir.resolve("alerts.jsonl");
         java.nio.file.Files.writeString(alerts, "{\"rule\":\"Terminal shell in container\",\"priority\":\"Notice\","
                 + "\"output_fields\":{\"k8s.ns.name\":\"data\",\"k8s.pod.name\":\"postgres-0\"}}\nbroken\n");
         Path processes = dir.resolve("processes.csv");
         java.nio.file.Files.writeString(processes, "namespace,pod,container,executable,user,lastSeen\n"
                 + "data,postgres-0,postgres,/usr/lib/postgresql/16/bin/postgres,postgres,\n");
+        Path flows = dir.resolve("flows.csv");
+        java.nio.file.Files.writeString(flows, "source,destination,port\npayments/payments-api,data/postgres,5432\n"
+                + "shop/api,payments/payments-api,8080\nnobody/x,data/postgres,5432\n");
         PalisadeCommandTest.Run scan = run("scan", DEMO, "--runtime-alerts", alerts.toString(), "--processes",
-                processes.toString(), "-o", "json");
+                processes.toString(), "--flows", flows.toString(), "-o", "json");
         assertThat(scan.exitCode()).isZero();
         assertThat(scan.err()).contains(alerts + ": line 2: not JSON");
         JsonNode answers = JsonMapper.builder().build().readTree(scan.out()).get("answers");
@@ -52,6 +55,10 @@ class RiskCommandTest {
         assertThat(eight.get("status").asString()).isEqualTo("ANSWERED");
         assertThat(eight.toString()).contains("/usr/lib/postgresql/16/bin/postgres");
         assertThat(ten.get("summary").asString()).contains("StatefulSet data/postgres");
+        JsonNode nine = answers.get(8);
+        assertThat(nine.get("status").asString()).isEqualTo("ANSWERED");
+        assertThat(nine.get("summary").asString()).contains("in 2 observed flows", "1 observed flow is denied");
+        assertThat(scan.err()).contains(flows.toString(), "nobody/x");
         JsonNode risk = JsonMapper.builder().build().readTree(run("risk", DEMO, "--runtime-alerts", alerts.toString(),
                 "-o", "json", "--top", "0").out());
         boolean found = false;

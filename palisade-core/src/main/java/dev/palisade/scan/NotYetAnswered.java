@@ -26,9 +26,6 @@ final class NotYetAnswered implements Analysis {
                 needs(3, "Which workloads carry which known vulnerabilities, and how severe?",
                         "No vulnerability data.", IMAGE_SCANNING),
                 needs(4, "Which vulnerable workloads are running in production right now?", running, IMAGE_SCANNING),
-                needs(9, "Which network paths are allowed but never used?", "No observed network flows.",
-                        "Needs observed connections from Palisade's node agent, compared with what NetworkPolicies"
-                        + " allow."),
                 needs(12, "How far does each cluster, namespace and node adhere to the CIS benchmark (and PCI, HIPAA,"
                         + " NIST)?", "No compliance evaluation.",
                         "Needs compliance evaluation against the CIS Kubernetes Benchmark and mapped frameworks, which"

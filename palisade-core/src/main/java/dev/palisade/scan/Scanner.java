@@ -33,6 +33,7 @@ public final class Scanner {
             new dev.palisade.rbac.RbacOverview(),
             new dev.palisade.network.NetworkGaps(),
             new dev.palisade.network.NetworkOverview(),
+            new dev.palisade.network.UnusedPaths(),
             new dev.palisade.runtime.ProcessInventory(),
             new dev.palisade.runtime.RuntimeAlerts(),
             new dev.palisade.risk.RiskAnalysis(),

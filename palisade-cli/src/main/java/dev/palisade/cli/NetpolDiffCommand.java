@@ -35,7 +35,7 @@ final class NetpolDiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        output.check();
+        output.json();
         Snapshot snapshot = NetpolCommand.load(source, spec);
         ObservedFlows observed = flows.load(snapshot, source, spec);
         FlowDiff.Result result = FlowDiff.of(NetpolCommand.reachability(snapshot, spec), observed.flows());

@@ -7,7 +7,6 @@ import dev.palisade.network.Connections;
 import dev.palisade.network.IpSet;
 import dev.palisade.network.Protocol;
 import dev.palisade.network.ReachQuery;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,19 +37,15 @@ final class NetpolReachCommand implements Callable<Integer> {
             description = "Ask about one port, e.g. 5432 or 53/UDP (TCP when no protocol); default: every port.")
     String port;
 
-    @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table (default) or json.")
-    String format;
+    @Mixin
+    TableOrJsonOptions output;
 
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() {
-        boolean json = switch (format.toLowerCase(java.util.Locale.ROOT)) {
-            case "json" -> true;
-            case "table" -> false;
-            default -> throw new IllegalArgumentException("unknown output format '" + format + "' (expected table or json)");
-        };
+    public Integer call() throws java.io.IOException {
+        boolean json = output.json();
         Protocol protocol = Protocol.TCP;
         Integer number = null;
         if (port != null) {
@@ -73,25 +68,24 @@ final class NetpolReachCommand implements Callable<Integer> {
         ReachQuery.Answer answer = ReachQuery.ask(reachability, end(snapshot, from), end(snapshot, to));
         boolean allowed = number == null ? !answer.allowed().isEmpty() : answer.allowed().allows(protocol, number);
         String question = number == null ? "any port" : number + "/" + protocol;
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            ObjectNode node = JsonNodeFactory.instance.objectNode();
-            node.put("source", answer.source()).put("destination", answer.destination()).put("port", question)
-                    .put("allowed", allowed).put("connections", answer.allowed().toString());
-            side(node, "egress", answer.egress());
-            side(node, "ingress", answer.ingress());
-            out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(node));
-        } else {
-            out.println(answer.source() + " => " + answer.destination() + " (" + question + "): "
-                    + (allowed ? "ALLOWED" : "DENIED") + " — allowed connections: " + answer.allowed());
-            if (answer.egress() != null) {
-                out.println("  " + answer.egress().explanation());
+        output.write(spec, out -> {
+            if (json) {
+                ObjectNode node = JsonNodeFactory.instance.objectNode();
+                node.put("source", answer.source()).put("destination", answer.destination()).put("port", question)
+                        .put("allowed", allowed).put("connections", answer.allowed().toString());
+                side(node, "egress", answer.egress());
+                side(node, "ingress", answer.ingress());
+                out.write(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n");
+                return;
             }
-            if (answer.ingress() != null) {
-                out.println("  " + answer.ingress().explanation());
+            out.write(answer.source() + " => " + answer.destination() + " (" + question + "): "
+                    + (allowed ? "ALLOWED" : "DENIED") + " — allowed connections: " + answer.allowed() + "\n");
+            for (ReachQuery.Side side : java.util.Arrays.asList(answer.egress(), answer.ingress())) {
+                if (side != null) {
+                    out.write("  " + side.explanation() + "\n");
+                }
             }
-        }
-        out.flush();
+        });
         return allowed ? PalisadeCommand.EXIT_OK : PalisadeCommand.EXIT_FINDINGS;
     }
 

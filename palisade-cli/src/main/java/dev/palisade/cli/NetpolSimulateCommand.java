@@ -42,7 +42,7 @@ final class NetpolSimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        output.check();
+        output.json();
         Snapshot snapshot = NetpolCommand.load(source, spec);
         Reachability before = NetpolCommand.reachability(snapshot, spec);
         PolicySimulation simulation = PolicySimulation.of(snapshot, before, proposedPolicies());

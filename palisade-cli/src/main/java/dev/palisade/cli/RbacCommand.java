@@ -50,10 +50,7 @@ final class RbacCommand implements Runnable {
         }
 
         boolean json() {
-            if (!format.equalsIgnoreCase("json") && !format.equalsIgnoreCase("table")) {
-                throw new IllegalArgumentException("unknown output format '" + format + "' (expected table or json)");
-            }
-            return format.equalsIgnoreCase("json");
+            return dev.palisade.report.TableOrJson.json(format);
         }
     }
 

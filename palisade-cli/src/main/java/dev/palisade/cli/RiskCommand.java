@@ -9,7 +9,6 @@ import dev.palisade.scan.ScanConfig;
 import dev.palisade.scan.ScanReport;
 import dev.palisade.scan.Scanner;
 import dev.palisade.source.InventoryLoader;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,22 +39,15 @@ final class RiskCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "How many workloads (default 10; 0 = all).")
     int top;
 
-    @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "FORMAT", description = "table (default) or json.")
-    String format;
-
-    @Option(names = "--output-file", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
-    Path outputFile;
+    @Mixin
+    TableOrJsonOptions output;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        boolean json = switch (format.toLowerCase(java.util.Locale.ROOT)) {
-            case "json" -> true;
-            case "table" -> false;
-            default -> throw new IllegalArgumentException("unknown output format '" + format + "' (expected table or json)");
-        };
+        boolean json = output.json();
         if (top < 0) {
             throw new IllegalArgumentException("--top must be 0 (all) or more, not " + top);
         }
@@ -65,7 +57,7 @@ final class RiskCommand implements Callable<Integer> {
         ScanReport report = Scanner.scan(snapshot, scanConfig);
         List<WorkloadRisk> risks = new RiskScorer(RiskModel.defaults()).score(snapshot, scanConfig, report.findings());
         List<WorkloadRisk> shown = top == 0 ? risks : risks.stream().limit(top).toList();
-        Output.write(outputFile, spec.commandLine().getOut(), writer -> {
+        output.write(spec, writer -> {
             if (json) {
                 writer.write(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(json(shown)));
                 writer.write('\n');

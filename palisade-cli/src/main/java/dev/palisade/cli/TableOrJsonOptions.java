@@ -1,12 +1,12 @@
 package dev.palisade.cli;
 
-import dev.palisade.report.NetpolRenderer;
+import dev.palisade.report.TableOrJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
-/** {@code -o table|json} and {@code --output-file}; shared by netpol diff and simulate. */
+/** {@code -o table|json} and {@code --output-file}; shared by the query commands (netpol, risk). */
 final class TableOrJsonOptions {
 
     @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "FORMAT", description = "table (default) or json.")
@@ -15,9 +15,9 @@ final class TableOrJsonOptions {
     @Option(names = "--output-file", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
     Path file;
 
-    /** Fails on an unknown format before the command does any work. */
-    void check() {
-        NetpolRenderer.json(format);
+    /** Whether JSON was asked for; fails on an unknown format, before the command does any work. */
+    boolean json() {
+        return TableOrJson.json(format);
     }
 
     void write(CommandSpec spec, Output.Render render) throws IOException {

@@ -32,19 +32,11 @@ public final class NetpolRenderer {
     }
 
     /** Checks an output format name: true for json, false for table. */
-    public static boolean json(String format) {
-        return switch (format.trim().toLowerCase(Locale.ROOT)) {
-            case "table" -> false;
-            case "json" -> true;
-            default -> throw new IllegalArgumentException("unknown output format '" + format + "' (expected table or json)");
-        };
-    }
-
     // ---- diff ----
 
     public static void diff(FlowDiff.Result result, List<ObservedFlows.Problem> problems, String format, Writer out)
             throws IOException {
-        if (json(format)) {
+        if (TableOrJson.json(format)) {
             JsonRenderer.MAPPER.writeValue(out, diffJson(result, problems));
             out.write('\n');
             return;
@@ -105,7 +97,7 @@ public final class NetpolRenderer {
 
     public static void simulation(PolicySimulation simulation, String format, Writer out) throws IOException {
         List<ReachabilityDiff.Change> changes = simulation.changes();
-        if (json(format)) {
+        if (TableOrJson.json(format)) {
             ObjectNode root = NODES.objectNode();
             ObjectNode policies = root.putObject("policies");
             ArrayNode added = policies.putArray("added");

@@ -2,6 +2,7 @@ package dev.palisade.image.catalog;
 
 import dev.palisade.image.ImageException;
 import dev.palisade.image.ImageProblem;
+import dev.palisade.image.ImageResult;
 import dev.palisade.image.layer.Compression;
 import dev.palisade.image.layer.LayeredFileSystem;
 import dev.palisade.image.layer.LayeredFileSystem.Kind;
@@ -55,14 +56,6 @@ public final class ImageAnalyzer {
         }
     }
 
-    /** The catalogue and what could not be read. */
-    public record Result(ImageCatalogue catalogue, List<ImageProblem> problems) {
-
-        public Result {
-            problems = List.copyOf(problems);
-        }
-    }
-
     /** What the analyser keeps of a visible file: its packages and, for release files, its content. */
     private record Read(List<ImagePackage> packages, byte[] content) {
     }
@@ -73,7 +66,7 @@ public final class ImageAnalyzer {
         this.options = options;
     }
 
-    public Result analyse(OpenedImage image) {
+    public ImageResult analyse(OpenedImage image) {
         List<ImageProblem> problems = new ArrayList<>();
         LayeredFileSystem<Read> fs = new LayeredFileSystem<>();
         List<Descriptor> layers = image.layers();
@@ -104,8 +97,8 @@ public final class ImageAnalyzer {
             problems.add(new ImageProblem("config of " + image.reference(), message(e)));
         }
         String platform = image.platform() == null ? null : image.platform().toString();
-        return new Result(new ImageCatalogue(image.reference(), image.digest(), platform, os, packages, facts,
-                options.clock().instant()), problems);
+        return new ImageResult(new ImageCatalogue(image.reference(), image.digest(), platform, os, packages, facts,
+                options.clock().instant()), problems, false);
     }
 
     /** Applies one layer's tar stream to {@code fs}. */

@@ -1,12 +1,12 @@
 package dev.palisade.image.catalog;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * "Field: value" paragraphs with indented continuation lines, separated by blank lines: dpkg's status files
+ * "Field: value" paragraphs (field names are case-insensitive, as both formats define them) with indented continuation lines, separated by blank lines: dpkg's status files
  * (deb822) and Python's METADATA/PKG-INFO (RFC 822 headers). The first occurrence of a field wins.
  */
 public final class ControlFields {
@@ -17,14 +17,14 @@ public final class ControlFields {
     /** Every paragraph of {@code text}. */
     public static List<Map<String, String>> paragraphs(String text) {
         List<Map<String, String>> out = new ArrayList<>();
-        Map<String, String> current = new LinkedHashMap<>();
+        Map<String, String> current = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         String lastKey = null;
         for (String rawLine : text.split("\n", -1)) {
             String line = rawLine.endsWith("\r") ? rawLine.substring(0, rawLine.length() - 1) : rawLine;
             if (line.isBlank()) {
                 if (!current.isEmpty()) {
                     out.add(current);
-                    current = new LinkedHashMap<>();
+                    current = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
                 }
                 lastKey = null;
             } else if ((line.startsWith(" ") || line.startsWith("\t"))) {

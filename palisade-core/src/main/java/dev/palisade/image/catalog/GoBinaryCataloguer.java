@@ -3,7 +3,6 @@ package dev.palisade.image.catalog;
 import dev.palisade.image.ImageException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.SequenceInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,6 +23,9 @@ public final class GoBinaryCataloguer implements Cataloguer {
     private static final int FLAG_INLINE_STRINGS = 0x2;
     private static final int MAX_STRING = 1 << 20;
     private static final long MIN_SIZE = 1024;
+    /** The sentinels around the module text (runtime/debug's modinfo). */
+    private static final byte[] MOD_START = java.util.HexFormat.of().parseHex("3077af0c9274080241e1c107e6d618e6");
+    private static final byte[] MOD_END = java.util.HexFormat.of().parseHex("f932433186182072008242104116d8f2");
 
     @Override
     public boolean wants(FileEntry file) {
@@ -41,59 +43,107 @@ public final class GoBinaryCataloguer implements Cataloguer {
         if (!Arrays.equals(head, ELF)) {
             return List.of();
         }
-        Found found = findBuildInfo(in);
-        if (found == null) {
+        Scan scan = scan(in);
+        if (scan.header == null) {
             return List.of();
         }
-        if ((found.header()[15] & FLAG_INLINE_STRINGS) == 0) {
-            throw new ImageException(location + ": Go build information older than Go 1.18 (pointer format) is not"
-                    + " read");
+        if ((scan.header[15] & FLAG_INLINE_STRINGS) != 0) {
+            InputStream rest = new ByteArrayInputStream(scan.afterHeader.toByteArray());
+            String goVersion = new String(varint(rest, location), StandardCharsets.UTF_8);
+            return modules(goVersion, varint(rest, location), location);
         }
-        String goVersion = varintString(found.rest(), location);
-        String modInfo = varintString(found.rest(), location);
-        return modules(goVersion, modInfo, location);
+        // Before Go 1.18 the header holds pointers; the module text is still framed by its sentinels in the data,
+        // but the toolchain version is only reachable through the pointers, so stdlib is not listed.
+        if (scan.modInfo == null) {
+            throw new ImageException(location + ": Go binary (before Go 1.18) without module information");
+        }
+        return modules("", scan.modInfo.toByteArray(), location);
     }
 
-    /** The 32-byte build info header (marker included), and the stream from right after it. */
-    private record Found(byte[] header, InputStream rest) {
+    /** What one pass over the binary found. */
+    private static final class Scan {
+        byte[] header;
+        java.io.ByteArrayOutputStream afterHeader = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream modInfo;
+        boolean modInfoComplete;
+
+        boolean done() {
+            boolean inline = header != null && (header[15] & FLAG_INLINE_STRINGS) != 0;
+            return inline ? afterHeader.size() >= MAX_STRING : header != null && modInfoComplete;
+        }
     }
 
-    /** Streams until the marker at a 16-byte aligned offset; null when there is none. */
-    private static Found findBuildInfo(InputStream in) throws IOException {
+    /**
+     * Streams the binary once, looking for the build info header (at a 16-byte aligned offset) and, for the
+     * pointer format, the sentinel-framed module text; keeps only what follows them, bounded.
+     */
+    private static Scan scan(InputStream in) throws IOException {
+        Scan scan = new Scan();
         byte[] buffer = new byte[1 << 16];
+        int overlap = HEADER - 1;
         int carry = 0;
-        long offset = 4;  // the ELF magic was consumed
-        while (true) {
+        long position = 4;  // file offset of buffer[carry]; the ELF magic was consumed
+        while (!scan.done()) {
             int n = in.readNBytes(buffer, carry, buffer.length - carry);
             int length = carry + n;
-            if (length < HEADER) {
-                return null;
-            }
-            for (int i = 0; i + HEADER <= length; i++) {
-                if ((offset - carry + i) % 16 == 0 && matchesMagic(buffer, i)) {
-                    return new Found(Arrays.copyOfRange(buffer, i, i + HEADER), new SequenceInputStream(
-                            new ByteArrayInputStream(buffer, i + HEADER, length - i - HEADER), in));
+            long base = position - carry;
+            for (int i = 0; i < length; i++) {
+                if (scan.header != null && (scan.header[15] & FLAG_INLINE_STRINGS) != 0) {
+                    if (i >= carry) {
+                        scan.afterHeader.write(buffer[i]);
+                    }
+                    continue;
+                }
+                if (scan.modInfo != null && !scan.modInfoComplete && i >= carry) {
+                    scan.modInfo.write(buffer[i]);
+                    if (endsWith(scan.modInfo, MOD_END) || scan.modInfo.size() > MAX_STRING) {
+                        scan.modInfoComplete = true;
+                    }
+                }
+                if (i + HEADER <= length && scan.header == null && (base + i) % 16 == 0
+                        && matches(buffer, i, MAGIC)) {
+                    scan.header = Arrays.copyOfRange(buffer, i, i + HEADER);
+                    carry = 0;
+                    if ((scan.header[15] & FLAG_INLINE_STRINGS) != 0) {
+                        scan.afterHeader.write(buffer, i + HEADER, length - i - HEADER);
+                        i = length;
+                    }
+                } else if (scan.modInfo == null && i + MOD_START.length <= length
+                        && matches(buffer, i, MOD_START)) {
+                    scan.modInfo = new java.io.ByteArrayOutputStream();
+                    scan.modInfo.write(buffer, i, Math.min(length, i + MOD_START.length) - i);
+                    i += MOD_START.length - 1;
+                    carry = 0;
                 }
             }
             if (n == 0) {
-                return null;
+                break;
             }
-            System.arraycopy(buffer, length - (HEADER - 1), buffer, 0, HEADER - 1);
-            offset += n;
-            carry = HEADER - 1;
+            position += n;
+            carry = Math.min(overlap, length);
+            System.arraycopy(buffer, length - carry, buffer, 0, carry);
         }
+        return scan;
     }
 
-    private static boolean matchesMagic(byte[] buffer, int at) {
-        for (int i = 0; i < MAGIC.length; i++) {
-            if (buffer[at + i] != MAGIC[i]) {
+    private static boolean matches(byte[] buffer, int at, byte[] pattern) {
+        for (int i = 0; i < pattern.length; i++) {
+            if (buffer[at + i] != pattern[i]) {
                 return false;
             }
         }
         return true;
     }
 
-    private static String varintString(InputStream in, String location) throws IOException {
+    private static boolean endsWith(java.io.ByteArrayOutputStream out, byte[] suffix) {
+        if (out.size() < suffix.length * 2) {
+            return false;
+        }
+        byte[] bytes = out.toByteArray();
+        return Arrays.equals(bytes, bytes.length - suffix.length, bytes.length, suffix, 0, suffix.length);
+    }
+
+    private static byte[] varint(InputStream in, String location) throws IOException {
         long length = 0;
         int shift = 0;
         int b;
@@ -112,16 +162,15 @@ public final class GoBinaryCataloguer implements Cataloguer {
         if (bytes.length < length) {
             throw new ImageException(location + ": truncated Go build information");
         }
-        return new String(bytes, StandardCharsets.UTF_8);
+        return bytes;
     }
 
     /** Parses {@code runtime/debug.BuildInfo} text: path, mod, dep and {@code =>} (replacement) lines. */
-    static List<ImagePackage> modules(String goVersion, String modInfo, String location) {
-        String text = modInfo;
+    static List<ImagePackage> modules(String goVersion, byte[] modInfo, String location) {
         // The module text is framed by two 16-byte sentinels.
-        if (text.length() >= 33 && text.charAt(text.length() - 17) == '\n') {
-            text = text.substring(16, text.length() - 16);
-        }
+        boolean framed = modInfo.length >= 33 && modInfo[modInfo.length - 17] == '\n';
+        String text = framed ? new String(modInfo, 16, modInfo.length - 32, StandardCharsets.UTF_8)
+                : new String(modInfo, StandardCharsets.UTF_8);
         List<ImagePackage> out = new ArrayList<>();
         for (String line : text.split("\n")) {
             String[] f = line.split("\t");

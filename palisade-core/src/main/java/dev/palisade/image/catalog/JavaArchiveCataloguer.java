@@ -70,8 +70,9 @@ public final class JavaArchiveCataloguer implements Cataloguer {
                     ImagePackage p = pomProperties(zip.readNBytes((int) MAX_SMALL_ENTRY), location);
                     if (p != null) {
                         own.add(p);
-                        describesItself |= fromName != null && p.name().endsWith(":" + fromName[0])
-                                && p.version().equals(fromName[1]);
+                        // io.quarkus.gizmo.gizmo-1.1.jar is described by gizmo's pom.properties
+                        describesItself |= fromName != null && p.version().equals(fromName[1])
+                                && fromName[0].endsWith(p.name().substring(p.name().indexOf(':') + 1));
                     }
                 } else if (name.equalsIgnoreCase("META-INF/MANIFEST.MF")) {
                     manifest = new Manifest(new ByteArrayInputStream(zip.readNBytes((int) MAX_SMALL_ENTRY)));

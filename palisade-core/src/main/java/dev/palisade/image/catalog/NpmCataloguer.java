@@ -2,6 +2,7 @@ package dev.palisade.image.catalog;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -41,16 +42,17 @@ public final class NpmCataloguer implements Cataloguer {
         JsonNode root = read(content, location);
         String name = root.path("name").asString("");
         String version = root.path("version").asString("");
-        if (name.isEmpty() || version.isEmpty() || root.path("engines").has("vscode") || root.has("unity")) {
+        boolean editorExtension = root.path("engines").has("vscode") || root.has("contributes") || root.has("unity");
+        if (name.isEmpty() || version.isEmpty() || editorExtension) {
             return List.of();
         }
         return List.of(npm(name, version, licenses(root), location));
     }
 
-    /** Every package a lockfile lists. */
+    /** Every package a lockfile lists, once per name, version and source (a package installed at two paths). */
     public static List<ImagePackage> lockfile(byte[] content, String location) {
         JsonNode root = read(content, location);
-        List<ImagePackage> out = new ArrayList<>();
+        Map<String, ImagePackage> out = new LinkedHashMap<>();
         if (root.has("packages") && root.path("lockfileVersion").asInt(1) >= 2) {
             JsonNode packages = root.get("packages");
             for (Map.Entry<String, JsonNode> e : packages.properties()) {
@@ -71,18 +73,20 @@ public final class NpmCataloguer implements Cataloguer {
                 } else if (p.has("name")) {
                     name = p.get("name").asString();  // an alias: "node_modules/alias" installs another package
                 }
-                out.add(npm(name, version(described.path("version").asString("")), licenses(described), location));
+                String version = described.path("version").asString("");
+                out.putIfAbsent(key(name, version, p), npm(name, version(version), licenses(described), location));
             }
         } else {
             dependencies(root.path("dependencies"), location, out);
         }
-        return out;
+        return new ArrayList<>(out.values());
     }
 
-    private static void dependencies(JsonNode dependencies, String location, List<ImagePackage> out) {
+    private static void dependencies(JsonNode dependencies, String location, Map<String, ImagePackage> out) {
         for (Map.Entry<String, JsonNode> e : dependencies.properties()) {
             String name = e.getKey();
             String version = e.getValue().path("version").asString("");
+            String key = key(name, version, e.getValue());
             if (version.startsWith("npm:")) {
                 String aliased = version.substring(4);
                 int at = aliased.lastIndexOf('@');
@@ -91,9 +95,15 @@ public final class NpmCataloguer implements Cataloguer {
                     version = aliased.substring(at + 1);
                 }
             }
-            out.add(npm(name, version(version), List.of(), location));
+            out.putIfAbsent(key, npm(name, version(version), List.of(), location));
             dependencies(e.getValue().path("dependencies"), location, out);
         }
+    }
+
+    /** A package installed at several paths counts once; git dependencies of the same version differ by commit. */
+    private static String key(String name, String version, JsonNode entry) {
+        String resolved = entry.path("resolved").asString("");
+        return name + "@" + version + (resolved.startsWith("git") ? "@" + resolved : "");
     }
 
     /** Git, tarball and file dependencies have no registry version. */

@@ -52,17 +52,24 @@ public final class FileContent {
 
     /**
      * Copies the content to a scratch file (for readers that need random access, like the SQLite driver) and
-     * passes it to {@code use}; the file is deleted afterwards.
+     * passes it to {@code use}; the file, and whatever the reader put beside it (SQLite's -shm and -wal files), is
+     * deleted afterwards.
      */
     public <R> R withTemporaryFile(TemporaryFileUse<R> use) throws IOException {
-        Path file = scratch.create(entry.fileName());
+        Path dir = scratch.create();
         try {
+            Path file = dir.resolve(entry.fileName());
             try (OutputStream out = Files.newOutputStream(file)) {
                 stream.transferTo(out);
             }
             return use.apply(file);
         } finally {
-            Files.deleteIfExists(file);
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(dir);
         }
     }
 
@@ -74,9 +81,9 @@ public final class FileContent {
     /** Where temporary copies go: inside Palisade's data directory, never elsewhere. */
     public record ScratchSpace(Path dir) {
 
-        Path create(String name) throws IOException {
+        Path create() throws IOException {
             Files.createDirectories(dir);
-            return Files.createTempFile(dir, "catalogue-", "-" + name.replaceAll("[^A-Za-z0-9._-]", "_"));
+            return Files.createTempDirectory(dir, "catalogue-");
         }
     }
 }

@@ -109,7 +109,11 @@ public final class LayeredFileSystem<T> {
             String candidate = TarPaths.join(resolved, segment);
             Node<T> node = nodes.get(candidate);
             if (node == null) {
-                return Optional.empty();
+                if (remaining.isEmpty()) {
+                    return Optional.empty();
+                }
+                resolved = candidate;  // layers need not list parent directories
+                continue;
             }
             if (node.kind() == Kind.SYMLINK) {
                 if (++hops > MAX_LINKS) {

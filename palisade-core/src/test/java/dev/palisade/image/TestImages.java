@@ -34,10 +34,19 @@ public final class TestImages {
 
     /** Writes tar entries of one layer. */
     public static final class Layer {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private final TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes);
+        private final ByteArrayOutputStream bytes;
+        private final OutputStream sink;
+        private final TarArchiveOutputStream tar;
 
         public Layer() {
+            this(new ByteArrayOutputStream());
+        }
+
+        /** A layer written straight into {@code sink} (e.g. a compressor), for layers too large for memory. */
+        public Layer(OutputStream sink) {
+            this.sink = sink;
+            this.bytes = sink instanceof ByteArrayOutputStream b ? b : null;
+            this.tar = new TarArchiveOutputStream(sink);
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
         }
@@ -118,7 +127,7 @@ public final class TestImages {
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
-            return bytes.toByteArray();
+            return bytes == null ? null : bytes.toByteArray();
         }
     }
 
@@ -202,6 +211,23 @@ public final class TestImages {
 
     public static Image image(List<byte[]> tars, List<String> mediaTypes) {
         return image("linux/amd64", tars, mediaTypes, cfg -> { });
+    }
+
+    /** An image of layer blobs as they are stored (diff_ids are not checked for OCI images; the blob digests stand in). */
+    public static Image imageOfBlobs(List<Blob> layers) {
+        Image shape = image(List.of(), List.of());
+        ObjectNode cfg = (ObjectNode) JSON.readTree(shape.config().content());
+        ArrayNode diffIds = ((ObjectNode) cfg.get("rootfs")).putArray("diff_ids");
+        layers.forEach(l -> diffIds.add(l.digest()));
+        Blob configBlob = new Blob(shape.config().mediaType(), JSON.writeValueAsBytes(cfg));
+        ObjectNode manifest = JSON.createObjectNode();
+        manifest.put("schemaVersion", 2);
+        manifest.put("mediaType", "application/vnd.oci.image.manifest.v1+json");
+        manifest.set("config", configBlob.descriptor());
+        ArrayNode layerArray = manifest.putArray("layers");
+        layers.forEach(l -> layerArray.add(l.descriptor()));
+        return new Image(configBlob, layers, List.of(), new Blob("application/vnd.oci.image.manifest.v1+json",
+                JSON.writeValueAsBytes(manifest)), "linux/amd64");
     }
 
     /** An OCI index over images of several platforms. */

@@ -142,7 +142,7 @@ class ImageBadInputTest {
     void truncatedGzipAndZstdLayersAreReportedByBlob() throws IOException {
         for (String mediaType : List.of(LAYER_GZIP, LAYER_ZSTD)) {
             byte[] layer = new TestImages.Layer().file("var/lib/dpkg/status.d/lost", TestImages.dpkg("lost", "1.0", "amd64",
-                    null)).zeros("big.bin", 1 << 20).file("usr/lib/python3/late-1.0.dist-info/METADATA",
+                    null)).file("noise.bin", noise(1 << 20), 0644).file("usr/lib/python3/late-1.0.dist-info/METADATA",
                     "Name: late\nVersion: 1.0\n").tar();
             TestImages.Image whole = TestImages.image(List.of(layer, goodLayer()), List.of(mediaType, LAYER_TAR));
             byte[] compressed = whole.layers().get(0).content();
@@ -225,6 +225,13 @@ class ImageBadInputTest {
         assertThat(result.problems()).singleElement().satisfies(p -> assertThat(p.message())
                 .contains("not a tar layer"));
         assertThat(result.catalogue().packages()).extracting(ImagePackage::name).containsExactly("survivor");
+    }
+
+    /** Incompressible bytes, so that half a compressed layer is half its content. */
+    static byte[] noise(int size) {
+        byte[] bytes = new byte[size];
+        new java.util.Random(7).nextBytes(bytes);
+        return bytes;
     }
 
     static TestImages.Blob manifest(TestImages.Blob config, List<TestImages.Blob> layers) {

@@ -33,11 +33,14 @@ public final class RegistryCredentials {
         }
     }
 
-    private static final RegistryCredentials NONE = new RegistryCredentials(null);
+    private static final RegistryCredentials NONE = new RegistryCredentials(null, "");
     private final JsonNode config;
+    /** The PATH helpers are looked up in. */
+    private final String path;
 
-    private RegistryCredentials(JsonNode config) {
+    private RegistryCredentials(JsonNode config, String path) {
         this.config = config;
+        this.path = path;
     }
 
     public static RegistryCredentials none() {
@@ -52,7 +55,8 @@ public final class RegistryCredentials {
             return NONE;
         }
         try {
-            return new RegistryCredentials(Manifests.parse(Files.readAllBytes(file), file.toString()));
+            return new RegistryCredentials(Manifests.parse(Files.readAllBytes(file), file.toString()),
+                    env.getOrDefault("PATH", ""));
         } catch (IOException | RuntimeException e) {
             return NONE;  // an unreadable Docker config means anonymous access, as with no config
         }
@@ -71,7 +75,7 @@ public final class RegistryCredentials {
             }
             helper = config.path("credsStore").asString("");
         }
-        return helper.isEmpty() ? Optional.empty() : fromHelper(helper, registry);
+        return helper.isEmpty() ? Optional.empty() : fromHelper(helper, registry, path);
     }
 
     private static Optional<JsonNode> matching(JsonNode entries, String registry) {
@@ -101,11 +105,20 @@ public final class RegistryCredentials {
     }
 
     /** Asks {@code docker-credential-HELPER get}; nothing when the helper is not installed or has no entry. */
-    private static Optional<Credential> fromHelper(String helper, String registry) {
+    private static Optional<Credential> fromHelper(String helper, String registry, String path) {
         String server = registry.equals(ImageReference.DOCKER_HUB) ? "https://index.docker.io/v1/" : registry;
+        if (!helper.matches("[A-Za-z0-9_.-]+")) {
+            return Optional.empty();
+        }
+        Optional<Path> binary = java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
+                .filter(dir -> !dir.isEmpty()).map(dir -> Path.of(dir, "docker-credential-" + helper))
+                .filter(Files::isExecutable).findFirst();
+        if (binary.isEmpty()) {
+            return Optional.empty();
+        }
         try {
-            Process process = new ProcessBuilder("docker-credential-" + helper, "get").redirectErrorStream(false)
-                    .start();
+            Process process = new ProcessBuilder(binary.get().toString(), "get")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             try (OutputStream in = process.getOutputStream()) {
                 in.write(server.getBytes(StandardCharsets.UTF_8));
             }

@@ -4,6 +4,8 @@ import dev.palisade.image.ImageException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.util.Iterator;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,9 +18,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 /**
- * Java archives (jar, war, ear and the like), streamed entry by entry, nested archives included (Spring Boot's
+ * Java archives (jar, war, ear and the like), nested archives included (Spring Boot's
  * {@code BOOT-INF/lib}, {@code WEB-INF/lib}). Every valid {@code pom.properties} is a package (a shaded jar carries
  * one per bundled library). When none describes the archive itself (matched against its file name), its
  * {@code MANIFEST.MF} does, if it names a group, an artifact and a version. No network look-ups.
@@ -29,6 +33,8 @@ public final class JavaArchiveCataloguer implements Cataloguer {
     /** Archives nested deeper than this are not opened (a bomb of nested zips ends here). */
     static final int MAX_DEPTH = 16;
     private static final long MAX_SMALL_ENTRY = 1 << 20;
+    /** Archives up to this size are opened through their central directory, in memory. */
+    private static final int MAX_IN_MEMORY = 64 << 20;
     private static final Pattern FILE_NAME = Pattern.compile("^(.+?)-(\\d[^-]*(?:-.*)?)$");
 
     @Override
@@ -48,47 +54,104 @@ public final class JavaArchiveCataloguer implements Cataloguer {
         return new ArrayList<>(found.values());
     }
 
+    /**
+     * An archive up to {@link #MAX_IN_MEMORY} bytes is read into memory and opened by its central directory, so
+     * that only the entries that matter are inflated; a larger one is streamed entry by entry.
+     */
     private static void archive(InputStream in, String location, int depth, Map<String, ImagePackage> found)
+            throws IOException {
+        byte[] head = in.readNBytes(MAX_IN_MEMORY + 1);
+        if (head.length <= MAX_IN_MEMORY) {
+            ZipFile zip;
+            try {
+                zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(head)).get();
+            } catch (IOException | RuntimeException e) {
+                throw new ImageException(location + ": not a zip archive (" + e.getMessage() + ")", e);
+            }
+            try (zip) {
+                List<Entry> entries = new ArrayList<>();
+                for (ZipArchiveEntry entry : java.util.Collections.list(zip.getEntriesInPhysicalOrder())) {
+                    entries.add(new Entry(entry.getName(), entry.isDirectory(), () -> zip.getInputStream(entry)));
+                }
+                describe(entries.iterator(), location, depth, found);
+            }
+            return;
+        }
+        ZipArchiveInputStream zip = new ZipArchiveInputStream(new SequenceInputStream(new ByteArrayInputStream(head),
+                in), "UTF-8", true, true);
+        Iterator<Entry> entries = new Iterator<>() {
+            private ZipArchiveEntry next;
+            private boolean fetched;
+
+            @Override
+            public boolean hasNext() {
+                if (!fetched) {
+                    try {
+                        next = zip.getNextEntry();
+                    } catch (IOException e) {
+                        throw new ImageException(location + ": corrupt zip archive (" + e.getMessage() + ")", e);
+                    }
+                    fetched = true;
+                }
+                return next != null;
+            }
+
+            @Override
+            public Entry next() {
+                hasNext();
+                fetched = false;
+                ZipArchiveEntry current = next;
+                return new Entry(current.getName(), current.isDirectory(), () -> new NonClosing(zip));
+            }
+        };
+        describe(entries, location, depth, found);
+    }
+
+    /** One archive entry, opened on demand. */
+    private record Entry(String name, boolean directory, Opener opener) {
+    }
+
+    private interface Opener {
+        InputStream open() throws IOException;
+    }
+
+    /** pom.properties, the manifest and nested archives of one archive, in the archive's order. */
+    private static void describe(Iterator<Entry> entries, String location, int depth, Map<String, ImagePackage> found)
             throws IOException {
         String fileName = location.substring(location.lastIndexOf('/') + 1);
         String[] fromName = fromFileName(fileName);
         boolean describesItself = false;
         Manifest manifest = null;
         List<ImagePackage> own = new ArrayList<>();
-        ZipArchiveInputStream zip = new ZipArchiveInputStream(in, "UTF-8", true, true);
-        ZipArchiveEntry entry;
-        boolean any = false;
-        try {
-            while ((entry = zip.getNextEntry()) != null) {
-                any = true;
-                if (entry.isDirectory()) {
-                    continue;
+        while (entries.hasNext()) {
+            Entry entry = entries.next();
+            if (entry.directory()) {
+                continue;
+            }
+            String name = entry.name();
+            String base = name.substring(name.lastIndexOf('/') + 1);
+            if (base.equals("pom.properties")) {
+                ImagePackage p;
+                try (InputStream in = entry.opener().open()) {
+                    p = pomProperties(in.readNBytes((int) MAX_SMALL_ENTRY), location);
                 }
-                String name = entry.getName();
-                String base = name.substring(name.lastIndexOf('/') + 1);
-                if (base.equals("pom.properties")) {
-                    ImagePackage p = pomProperties(zip.readNBytes((int) MAX_SMALL_ENTRY), location);
-                    if (p != null) {
-                        own.add(p);
-                        // io.quarkus.gizmo.gizmo-1.1.jar is described by gizmo's pom.properties
-                        describesItself |= fromName != null && p.version().equals(fromName[1])
-                                && fromName[0].endsWith(p.name().substring(p.name().indexOf(':') + 1));
-                    }
-                } else if (name.equalsIgnoreCase("META-INF/MANIFEST.MF")) {
-                    manifest = new Manifest(new ByteArrayInputStream(zip.readNBytes((int) MAX_SMALL_ENTRY)));
-                } else if (isArchive(base) && depth + 1 < MAX_DEPTH) {
-                    try {
-                        archive(new NonClosing(zip), location + "!/" + name, depth + 1, found);
-                    } catch (IOException | RuntimeException e) {
-                        // a broken inner archive loses its own packages only
-                    }
+                if (p != null) {
+                    own.add(p);
+                    // io.quarkus.gizmo.gizmo-1.1.jar is described by gizmo's pom.properties
+                    describesItself |= fromName != null && p.version().equals(fromName[1])
+                            && fromName[0].endsWith(p.name().substring(p.name().indexOf(':') + 1));
+                }
+            } else if (name.equalsIgnoreCase("META-INF/MANIFEST.MF")) {
+                try (InputStream in = entry.opener().open()) {
+                    manifest = new Manifest(new ByteArrayInputStream(in.readNBytes((int) MAX_SMALL_ENTRY)));
+                }
+            } else if (isArchive(base) && depth + 1 < MAX_DEPTH) {
+                try (InputStream in = entry.opener().open()) {
+                    archive(in, location + "!/" + name, depth + 1, found);
+                } catch (IOException | RuntimeException e) {
+                    // a broken inner archive loses its own packages only
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            if (!any) {
-                throw new ImageException(location + ": not a zip archive (" + e.getMessage() + ")", e);
-            }
-            throw new ImageException(location + ": corrupt zip archive (" + e.getMessage() + ")", e);
         }
         if (!describesItself && manifest != null) {
             ImagePackage p = fromManifest(manifest, location);

@@ -50,7 +50,8 @@ public enum Compression {
         }
         Counting raw = new Counting(in);
         try {
-            InputStream decompressed = compression == GZIP ? new GzipCompressorInputStream(raw, true)
+            InputStream decompressed = compression == GZIP
+                    ? GzipCompressorInputStream.builder().setInputStream(raw).setDecompressConcatenated(true).get()
                     : new ZstdCompressorInputStream(raw);
             return new Bounded(decompressed, raw, where, limits);
         } catch (IOException e) {

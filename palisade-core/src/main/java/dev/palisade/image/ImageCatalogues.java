@@ -8,11 +8,11 @@ import dev.palisade.image.catalog.ImageCatalogue;
 import dev.palisade.image.layer.Compression;
 import dev.palisade.image.sbom.SbomReader;
 import dev.palisade.image.source.ImageArchive;
-import dev.palisade.image.source.ImageReference;
 import dev.palisade.image.source.OciLayout;
 import dev.palisade.image.source.OpenedImage;
 import dev.palisade.image.source.Platform;
 import dev.palisade.image.source.RegistryClient;
+import dev.palisade.inventory.ImageRef;
 import dev.palisade.store.DataDirectory;
 import java.io.IOException;
 import java.time.Clock;
@@ -71,7 +71,7 @@ public final class ImageCatalogues {
 
     private OpenedImage open(ImageSource source, Platform platform) throws IOException {
         if (source instanceof ImageSource.Registry r) {
-            return new RegistryClient(options.registry()).open(ImageReference.parse(r.reference()), platform);
+            return new RegistryClient(options.registry()).open(ImageRef.parse(r.reference()), platform);
         }
         if (source instanceof ImageSource.Archive a) {
             return ImageArchive.open(a.file(), a.tag(), platform, options.data().scratch(), options.limits());

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.palisade.image.catalog.ImagePackage;
 import dev.palisade.image.layer.Compression;
-import dev.palisade.image.source.ImageReference;
 import dev.palisade.image.source.Platform;
 import dev.palisade.image.source.RegistryClient;
 import dev.palisade.image.source.RegistryCredentials;
@@ -165,17 +164,5 @@ class RegistryTest {
             assertThat(missing.problems()).singleElement().satisfies(p -> assertThat(p.message())
                     .contains("blob " + layer + " of team/app not found (404)"));
         }
-    }
-
-    @Test
-    void referencesParseAsDockerDoes() {
-        assertThat(ImageReference.parse("debian")).isEqualTo(new ImageReference("registry-1.docker.io",
-                "library/debian", "latest", null));
-        assertThat(ImageReference.parse("docker.io/bitnami/redis:7.2")).isEqualTo(new ImageReference(
-                "registry-1.docker.io", "bitnami/redis", "7.2", null));
-        assertThat(ImageReference.parse("127.0.0.1:5000/team/app:1.0").loopback()).isTrue();
-        assertThat(ImageReference.parse("ghcr.io/org/app@sha256:" + "a".repeat(64)).manifestReference())
-                .isEqualTo("sha256:" + "a".repeat(64));
-        assertThatThrownBy(() -> ImageReference.parse("Bad/Name")).hasMessageContaining("invalid repository");
     }
 }

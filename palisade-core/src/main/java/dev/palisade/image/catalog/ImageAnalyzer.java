@@ -3,6 +3,7 @@ package dev.palisade.image.catalog;
 import dev.palisade.image.ImageException;
 import dev.palisade.image.ImageProblem;
 import dev.palisade.image.ImageResult;
+import dev.palisade.image.InspectingInputStream;
 import dev.palisade.image.layer.Compression;
 import dev.palisade.image.layer.LayeredFileSystem;
 import dev.palisade.image.layer.LayeredFileSystem.Kind;
@@ -11,7 +12,6 @@ import dev.palisade.image.layer.TarPaths;
 import dev.palisade.image.source.Descriptor;
 import dev.palisade.image.source.OpenedImage;
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.io.input.CloseShieldInputStream;
 
 /**
  * Reads an image's layers once, in order, as tar streams: builds the layered file tree, hands each file a
@@ -198,7 +199,8 @@ public final class ImageAnalyzer {
         }
         List<ImagePackage> found;
         try {
-            found = cataloguer.parse(new FileContent(file, new NoClose(tar), options.scratch()));
+            // Cataloguers may close what they are given; the layer's tar stream must stay open.
+            found = cataloguer.parse(new FileContent(file, CloseShieldInputStream.wrap(tar), options.scratch()));
         } catch (IOException | RuntimeException e) {
             if (guarded.failure != null) {
                 throw guarded.failure;  // the layer itself broke, not this file
@@ -255,24 +257,11 @@ public final class ImageAnalyzer {
     }
 
     /** Remembers a failure of the layer stream itself, so it is not mistaken for a bad file. */
-    private static final class Guarded extends FilterInputStream {
+    private static final class Guarded extends InspectingInputStream {
         IOException failure;
 
         Guarded(InputStream in) {
             super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            try {
-                return in.read();
-            } catch (IOException e) {
-                failure = e;
-                throw e;
-            } catch (ImageException e) {
-                failure = new IOException(e.getMessage(), e);
-                throw e;
-            }
         }
 
         @Override
@@ -286,18 +275,6 @@ public final class ImageAnalyzer {
                 failure = new IOException(e.getMessage(), e);
                 throw e;
             }
-        }
-    }
-
-    /** Cataloguers may close what they are given; the tar stream must stay open. */
-    private static final class NoClose extends FilterInputStream {
-        NoClose(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public void close() {
-            // the layer's tar stream outlives the file
         }
     }
 }

@@ -20,6 +20,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
+import org.apache.commons.io.input.CloseShieldInputStream;
 
 /**
  * Java archives (jar, war, ear and the like), nested archives included (Spring Boot's
@@ -101,7 +102,7 @@ public final class JavaArchiveCataloguer implements Cataloguer {
                 hasNext();
                 fetched = false;
                 ZipArchiveEntry current = next;
-                return new Entry(current.getName(), current.isDirectory(), () -> new NonClosing(zip));
+                return new Entry(current.getName(), current.isDirectory(), () -> CloseShieldInputStream.wrap(zip));
             }
         };
         describe(entries, location, depth, found);
@@ -224,17 +225,5 @@ public final class JavaArchiveCataloguer implements Cataloguer {
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
-    }
-
-    /** An inner archive is read from its outer stream, which must stay open. */
-    private static final class NonClosing extends java.io.FilterInputStream {
-        NonClosing(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public void close() {
-            // the outer archive goes on
-        }
     }
 }

@@ -1,7 +1,7 @@
 package dev.palisade.image.layer;
 
 import dev.palisade.image.ImageException;
-import java.io.FilterInputStream;
+import dev.palisade.image.InspectingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
@@ -60,20 +60,11 @@ public enum Compression {
         }
     }
 
-    private static final class Counting extends FilterInputStream {
+    private static final class Counting extends InspectingInputStream {
         long count;
 
         Counting(InputStream in) {
             super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
         }
 
         @Override
@@ -87,7 +78,7 @@ public enum Compression {
     }
 
     /** Counts decompressed bytes against the limits; turns decompressor failures into messages naming the blob. */
-    private static final class Bounded extends FilterInputStream {
+    private static final class Bounded extends InspectingInputStream {
         private final Counting raw;
         private final String where;
         private final Limits limits;
@@ -98,13 +89,6 @@ public enum Compression {
             this.raw = raw;
             this.where = where;
             this.limits = limits;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
@@ -135,23 +119,5 @@ public enum Compression {
             return n;
         }
 
-        @Override
-        public long skip(long n) throws IOException {
-            byte[] buffer = new byte[8192];
-            long skipped = 0;
-            while (skipped < n) {
-                int r = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
-                if (r < 0) {
-                    break;
-                }
-                skipped += r;
-            }
-            return skipped;
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false;
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.palisade.image.source;
 
 import dev.palisade.image.ImageException;
+import dev.palisade.inventory.ImageRef;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -55,9 +56,12 @@ public final class RegistryClient {
     }
 
     /** Resolves {@code reference} (an index is resolved to {@code platform}) and returns the image to read. */
-    public OpenedImage open(ImageReference reference, Platform platform) throws IOException {
+    public OpenedImage open(ImageRef reference, Platform platform) throws IOException {
+        if (reference.digest() != null) {
+            Digests.requireValid(reference.digest(), "image reference " + reference);
+        }
         Session session = new Session(reference);
-        Fetched top = session.manifest(reference.manifestReference());
+        Fetched top = session.manifest(reference.digest() != null ? reference.digest() : reference.tag());
         if (reference.digest() != null && !top.digest().equals(reference.digest())) {
             throw new ImageException(reference + ": digest mismatch: the registry's manifest hashes to "
                     + top.digest());
@@ -73,15 +77,16 @@ public final class RegistryClient {
     /** One repository's requests, sharing its token. */
     private final class Session implements BlobStore {
 
-        private final ImageReference reference;
+        private final ImageRef reference;
         private final String base;
         private final Map<String, byte[]> manifests = new HashMap<>();
         private String authorization;
 
-        Session(ImageReference reference) {
+        Session(ImageRef reference) {
             this.reference = reference;
-            boolean plain = options.plainHttp() || reference.loopback();
-            this.base = (plain ? "http://" : "https://") + reference.registry() + "/v2/" + reference.repository();
+            boolean plain = options.plainHttp() || loopback(reference.registry());
+            this.base = (plain ? "http://" : "https://") + apiHost(reference.registry()) + "/v2/"
+                    + reference.repository();
         }
 
         Fetched manifest(String tagOrDigest) throws IOException {
@@ -232,6 +237,18 @@ public final class RegistryClient {
                 throw new ImageException(reference + ": interrupted", e);
             }
         }
+    }
+
+    /** Docker Hub's API lives at registry-1.docker.io. */
+    static String apiHost(String registry) {
+        return registry.equals(ImageRef.DOCKER_HUB) ? "registry-1.docker.io" : registry;
+    }
+
+    /** Loopback registries are spoken to over plain HTTP, as Docker does. */
+    static boolean loopback(String registry) {
+        String host = registry.startsWith("[") ? registry.substring(0, registry.indexOf(']') + 1)
+                : registry.split(":")[0];
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
     }
 
     private Duration backoff(int attempt, Optional<String> retryAfter) {

@@ -1,5 +1,6 @@
 package dev.palisade.image.source;
 
+import dev.palisade.inventory.ImageRef;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -62,7 +63,7 @@ public final class RegistryCredentials {
         }
     }
 
-    /** The credential for {@code registry} (host[:port]), if any. */
+    /** The credential for {@code registry} (host[:port] as {@link ImageRef} normalises it), if any. */
     public Optional<Credential> forRegistry(String registry) {
         if (config == null) {
             return Optional.empty();
@@ -81,8 +82,8 @@ public final class RegistryCredentials {
     private static Optional<JsonNode> matching(JsonNode entries, String registry) {
         for (Map.Entry<String, JsonNode> e : entries.properties()) {
             String key = e.getKey().replaceFirst("^https?://", "").replaceFirst("/.*$", "");
-            boolean hub = registry.equals(ImageReference.DOCKER_HUB)
-                    && (key.equals("index.docker.io") || key.equals("docker.io"));
+            boolean hub = registry.equals(ImageRef.DOCKER_HUB) && (key.equals("index.docker.io")
+                    || key.equals("registry-1.docker.io"));
             if (key.equals(registry) || hub) {
                 return Optional.of(e.getValue());
             }
@@ -106,7 +107,7 @@ public final class RegistryCredentials {
 
     /** Asks {@code docker-credential-HELPER get}; nothing when the helper is not installed or has no entry. */
     private static Optional<Credential> fromHelper(String helper, String registry, String path) {
-        String server = registry.equals(ImageReference.DOCKER_HUB) ? "https://index.docker.io/v1/" : registry;
+        String server = registry.equals(ImageRef.DOCKER_HUB) ? "https://index.docker.io/v1/" : registry;
         if (!helper.matches("[A-Za-z0-9_.-]+")) {
             return Optional.empty();
         }

@@ -1,7 +1,7 @@
 package dev.palisade.image.source;
 
 import dev.palisade.image.ImageException;
-import java.io.FilterInputStream;
+import dev.palisade.image.InspectingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -12,7 +12,7 @@ import java.util.HexFormat;
  * size). Closing the stream reads what the consumer left (tar archives end before their padding) so every blob is
  * verified in full.
  */
-final class VerifiedInputStream extends FilterInputStream {
+final class VerifiedInputStream extends InspectingInputStream {
 
     private final Descriptor descriptor;
     private final String where;
@@ -24,13 +24,6 @@ final class VerifiedInputStream extends FilterInputStream {
         super(in);
         this.descriptor = descriptor;
         this.where = where;
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
@@ -47,26 +40,6 @@ final class VerifiedInputStream extends FilterInputStream {
                     + descriptor.size() + " bytes its manifest states");
         }
         return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-        // Skipped bytes must be hashed too.
-        byte[] buffer = new byte[8192];
-        long skipped = 0;
-        while (skipped < n) {
-            int r = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
-            if (r < 0) {
-                break;
-            }
-            skipped += r;
-        }
-        return skipped;
-    }
-
-    @Override
-    public boolean markSupported() {
-        return false;
     }
 
     private void verify() throws IOException {

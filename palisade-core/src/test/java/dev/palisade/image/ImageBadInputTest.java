@@ -149,7 +149,7 @@ class ImageBadInputTest {
             // A manifest for the truncated blob, so the digest matches and decompression meets the cut.
             TestImages.Blob cut = new TestImages.Blob(mediaType, Arrays.copyOf(compressed, compressed.length / 2));
             TestImages.Image truncated = new TestImages.Image(whole.config(), List.of(cut, whole.layers().get(1)),
-                    whole.tars(), manifest(whole.config(), List.of(cut, whole.layers().get(1))), "linux/amd64");
+                    whole.tars(), TestImages.manifest(whole.config(), List.of(cut, whole.layers().get(1))), "linux/amd64");
             ImageResult result = read(truncated, Compression.Limits.DEFAULT);
             assertThat(result.problems()).as(mediaType).singleElement().satisfies(p -> {
                 assertThat(p.where()).isEqualTo("layer 1 (" + Digests.shorten(cut.digest()) + ")");
@@ -219,7 +219,7 @@ class ImageBadInputTest {
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         TestImages.Image good = TestImages.image(List.of(goodLayer()), List.of(LAYER_TAR));
         TestImages.Image bad = new TestImages.Image(good.config(), List.of(junk, good.layers().get(0)), good.tars(),
-                manifest(good.config(), List.of(junk, good.layers().get(0))), "linux/amd64");
+                TestImages.manifest(good.config(), List.of(junk, good.layers().get(0))), "linux/amd64");
         deleteLayout();
         ImageResult result = read(bad, Compression.Limits.DEFAULT);
         assertThat(result.problems()).singleElement().satisfies(p -> assertThat(p.message())
@@ -232,17 +232,6 @@ class ImageBadInputTest {
         byte[] bytes = new byte[size];
         new java.util.Random(7).nextBytes(bytes);
         return bytes;
-    }
-
-    static TestImages.Blob manifest(TestImages.Blob config, List<TestImages.Blob> layers) {
-        var manifest = TestImages.JSON.createObjectNode();
-        manifest.put("schemaVersion", 2);
-        manifest.put("mediaType", "application/vnd.oci.image.manifest.v1+json");
-        manifest.set("config", config.descriptor());
-        var array = manifest.putArray("layers");
-        layers.forEach(l -> array.add(l.descriptor()));
-        return new TestImages.Blob("application/vnd.oci.image.manifest.v1+json",
-                TestImages.JSON.writeValueAsBytes(manifest));
     }
 
     void deleteLayout() throws IOException {

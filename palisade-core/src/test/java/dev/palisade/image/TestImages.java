@@ -199,14 +199,18 @@ public final class TestImages {
         }
         config.accept(cfg);
         Blob configBlob = new Blob("application/vnd.oci.image.config.v1+json", JSON.writeValueAsBytes(cfg));
+        return new Image(configBlob, layers, tars, manifest(configBlob, layers), platform);
+    }
+
+    /** The OCI manifest of a config and layers. */
+    public static Blob manifest(Blob config, List<Blob> layers) {
         ObjectNode manifest = JSON.createObjectNode();
         manifest.put("schemaVersion", 2);
         manifest.put("mediaType", "application/vnd.oci.image.manifest.v1+json");
-        manifest.set("config", configBlob.descriptor());
+        manifest.set("config", config.descriptor());
         ArrayNode layerArray = manifest.putArray("layers");
         layers.forEach(l -> layerArray.add(l.descriptor()));
-        return new Image(configBlob, layers, tars, new Blob("application/vnd.oci.image.manifest.v1+json",
-                JSON.writeValueAsBytes(manifest)), platform);
+        return new Blob("application/vnd.oci.image.manifest.v1+json", JSON.writeValueAsBytes(manifest));
     }
 
     public static Image image(List<byte[]> tars, List<String> mediaTypes) {
@@ -220,14 +224,7 @@ public final class TestImages {
         ArrayNode diffIds = ((ObjectNode) cfg.get("rootfs")).putArray("diff_ids");
         layers.forEach(l -> diffIds.add(l.digest()));
         Blob configBlob = new Blob(shape.config().mediaType(), JSON.writeValueAsBytes(cfg));
-        ObjectNode manifest = JSON.createObjectNode();
-        manifest.put("schemaVersion", 2);
-        manifest.put("mediaType", "application/vnd.oci.image.manifest.v1+json");
-        manifest.set("config", configBlob.descriptor());
-        ArrayNode layerArray = manifest.putArray("layers");
-        layers.forEach(l -> layerArray.add(l.descriptor()));
-        return new Image(configBlob, layers, List.of(), new Blob("application/vnd.oci.image.manifest.v1+json",
-                JSON.writeValueAsBytes(manifest)), "linux/amd64");
+        return new Image(configBlob, layers, List.of(), manifest(configBlob, layers), "linux/amd64");
     }
 
     /** An OCI index over images of several platforms. */

@@ -148,8 +148,9 @@ class ImageBadInputTest {
             byte[] compressed = whole.layers().get(0).content();
             // A manifest for the truncated blob, so the digest matches and decompression meets the cut.
             TestImages.Blob cut = new TestImages.Blob(mediaType, Arrays.copyOf(compressed, compressed.length / 2));
-            TestImages.Image truncated = new TestImages.Image(whole.config(), List.of(cut, whole.layers().get(1)),
-                    whole.tars(), TestImages.manifest(whole.config(), List.of(cut, whole.layers().get(1))), "linux/amd64");
+            List<TestImages.Blob> layers = List.of(cut, whole.layers().get(1));
+            TestImages.Image truncated = new TestImages.Image(whole.config(), layers, whole.tars(),
+                    TestImages.manifest(whole.config(), layers), "linux/amd64");
             ImageResult result = read(truncated, Compression.Limits.DEFAULT);
             assertThat(result.problems()).as(mediaType).singleElement().satisfies(p -> {
                 assertThat(p.where()).isEqualTo("layer 1 (" + Digests.shorten(cut.digest()) + ")");

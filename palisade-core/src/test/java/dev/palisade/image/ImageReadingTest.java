@@ -183,6 +183,21 @@ class ImageReadingTest {
     }
 
     @Test
+    void aRewrittenDatabaseKeepsTheLayerThatIntroducedEachPackage() throws IOException {
+        byte[] first = new TestImages.Layer().file("var/lib/dpkg/status", TestImages.dpkg("old", "1.0", "amd64", null)
+                + TestImages.dpkg("upgraded", "1.0", "amd64", null)).tar();
+        byte[] second = new TestImages.Layer().file("var/lib/dpkg/status", TestImages.dpkg("old", "1.0", "amd64", null)
+                + TestImages.dpkg("upgraded", "2.0", "amd64", null) + TestImages.dpkg("added", "1.0", "amd64", null))
+                .tar();
+        TestImages.Image image = TestImages.image(List.of(first, second), List.of(LAYER_GZIP, LAYER_GZIP));
+        TestImages.writeLayout(tmp.resolve("layout"), image);
+        ImageResult result = read(new ImageSource.Layout(tmp.resolve("layout"), null));
+        assertThat(result.catalogue().packages()).extracting(p -> p.name() + " " + p.version() + " "
+                + (p.layer().equals(image.layers().get(0).digest()) ? "layer 1" : "layer 2"))
+                .containsExactly("added 1.0 layer 2", "old 1.0 layer 1", "upgraded 2.0 layer 2");
+    }
+
+    @Test
     void multiPlatformLayoutIsResolvedToThePlatformAsked() throws IOException {
         TestImages.Image amd = TestImages.image("linux/amd64", List.of(new TestImages.Layer()
                 .file("var/lib/dpkg/status", TestImages.dpkg("only-amd64", "1.0", "amd64", null)).tar()),

@@ -33,10 +33,6 @@ public final class FileContent {
         return "/" + entry.path();
     }
 
-    public long size() {
-        return entry.size();
-    }
-
     public InputStream stream() {
         return stream;
     }

@@ -50,11 +50,6 @@ public final class ImageAnalyzer {
      */
     public record Options(Compression.Limits limits, FileContent.ScratchSpace scratch, List<Cataloguer> cataloguers,
                           Clock clock) {
-
-        public static Options defaults(java.nio.file.Path scratch) {
-            return new Options(Compression.Limits.DEFAULT, new FileContent.ScratchSpace(scratch),
-                    Cataloguers.all(), Clock.systemUTC());
-        }
     }
 
     /** What the analyser keeps of a visible file: its packages and, for release files, its content. */

@@ -31,10 +31,6 @@ public final class LayeredFileSystem<T> {
      * @param payload    what the caller read from the file, or null
      */
     public record Node<T>(Kind kind, int layer, long size, int mode, String linkTarget, T payload) {
-
-        public Node<T> withPayload(T newPayload) {
-            return new Node<>(kind, layer, size, mode, linkTarget, newPayload);
-        }
     }
 
     private final TreeMap<String, Node<T>> nodes = new TreeMap<>();
@@ -72,10 +68,6 @@ public final class LayeredFileSystem<T> {
 
     public Optional<Node<T>> get(String path) {
         return Optional.ofNullable(nodes.get(path));
-    }
-
-    public int size() {
-        return nodes.size();
     }
 
     public Collection<Map.Entry<String, Node<T>>> entries() {

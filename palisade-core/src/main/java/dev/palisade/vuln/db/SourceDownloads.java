@@ -35,15 +35,6 @@ final class SourceDownloads {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(10);
 
-    /** What happened to one source. */
-    public enum Status {
-        DOWNLOADED, NOT_MODIFIED
-    }
-
-    /** The archive now kept for a source, and how it was obtained. */
-    public record Outcome(URI source, Status status, SourceInfo info, Path archive) {
-    }
-
     private final Path directory;
     private final HttpClient client;
     private final Clock clock;
@@ -54,7 +45,7 @@ final class SourceDownloads {
         this.clock = clock;
     }
 
-    Outcome fetch(URI source) throws IOException {
+    SourceOutcome fetch(URI source) throws IOException {
         Files.createDirectories(directory);
         String name = StoreFile.sha256(source.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
         Path archive = directory.resolve(name + ".zip");
@@ -79,7 +70,7 @@ final class SourceDownloads {
                 if (kept.isEmpty()) {
                     throw new DatabaseUpdateException(source + ": server answered 304 Not Modified but no copy is kept");
                 }
-                return new Outcome(source, Status.NOT_MODIFIED, kept.get(), archive);
+                return new SourceOutcome(source, SourceOutcome.Status.NOT_MODIFIED, kept.get(), archive);
             }
             if (response.statusCode() != 200) {
                 throw new DatabaseUpdateException(source + ": HTTP " + response.statusCode());
@@ -90,7 +81,7 @@ final class SourceDownloads {
                     response.headers().firstValue("Last-Modified").orElse(null), clock.instant(), 0, 0);
             StoreFile.moveAtomically(temporary, archive);
             writeMetadata(metadata, info);
-            return new Outcome(source, Status.DOWNLOADED, info, archive);
+            return new SourceOutcome(source, SourceOutcome.Status.DOWNLOADED, info, archive);
         } finally {
             Files.deleteIfExists(temporary);
         }

@@ -3,6 +3,7 @@ package dev.palisade.cli;
 import dev.palisade.vuln.db.SourceInfo;
 import dev.palisade.vuln.db.SourceOutcome;
 import dev.palisade.vuln.db.StoreInfo;
+import dev.palisade.vuln.db.StoreInfoJson;
 import dev.palisade.vuln.db.VulnerabilityDatabase;
 import dev.palisade.vuln.db.VulnerabilityStore;
 import java.io.IOException;
@@ -24,7 +25,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -166,24 +166,8 @@ final class DbCommand implements Runnable {
             ObjectNode node = JsonNodeFactory.instance.objectNode();
             node.put("file", store.file().toString());
             node.put("identity", info.identity());
-            node.put("builtAt", info.builtAt().toString());
             node.put("ageSeconds", age.toSeconds());
-            node.put("contentHash", info.contentHash());
-            node.put("records", info.records());
-            node.put("withdrawn", info.withdrawn());
-            ObjectNode ecosystems = node.putObject("recordsPerEcosystem");
-            new java.util.TreeMap<>(info.recordsPerEcosystem()).forEach(ecosystems::put);
-            ArrayNode sources = node.putArray("sources");
-            for (SourceInfo source : info.sources()) {
-                ObjectNode s = sources.addObject();
-                s.put("location", source.location());
-                s.put("sha256", source.sha256());
-                s.put("etag", source.etag());
-                s.put("lastModified", source.lastModified());
-                s.put("fetchedAt", source.fetchedAt().toString());
-                s.put("records", source.records());
-                s.put("skipped", source.problems());
-            }
+            node.setAll(StoreInfoJson.toJson(info));
             return node;
         }
 

@@ -13,16 +13,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The downloaded archives, one per source URL, each with what the server said about it (ETag, Last-Modified)
@@ -139,26 +135,16 @@ final class SourceDownloads {
 
     private static Optional<SourceInfo> readMetadata(Path metadata) {
         try {
-            JsonNode node = JSON.readTree(Files.readString(metadata));
-            return Optional.of(new SourceInfo(node.path("location").asString(), node.path("sha256").asString(),
-                    node.path("etag").isString() ? node.path("etag").asString() : null,
-                    node.path("lastModified").isString() ? node.path("lastModified").asString() : null,
-                    Instant.parse(node.path("fetchedAt").asString()), 0, 0));
+            return Optional.of(StoreInfoJson.readSource(JSON.readTree(Files.readString(metadata))));
         } catch (IOException | JacksonException | java.time.DateTimeException e) {
             return Optional.empty(); // without its metadata the kept copy is downloaded again
         }
     }
 
     private void writeMetadata(Path metadata, SourceInfo info) throws IOException {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("location", info.location());
-        node.put("sha256", info.sha256());
-        node.put("etag", info.etag());
-        node.put("lastModified", info.lastModified());
-        node.put("fetchedAt", info.fetchedAt().toString());
         Path temporary = Files.createTempFile(directory, metadata.getFileName().toString(), ".tmp");
         try {
-            Files.writeString(temporary, JSON.writeValueAsString(node));
+            Files.writeString(temporary, JSON.writeValueAsString(StoreInfoJson.toJson(info)));
             StoreFile.moveAtomically(temporary, metadata);
         } finally {
             Files.deleteIfExists(temporary);

@@ -195,51 +195,61 @@ public final class NpmRange {
         return Long.parseLong(number) + 1;
     }
 
+    /** The major, minor, patch and pre-release groups of an x-range match; x, X, * or absent parts are "x". */
+    private record Partial(String major, String minor, String patch, String pre) {
+        static Partial of(Matcher m, int majorGroup) {
+            return new Partial(m.group(majorGroup), m.group(majorGroup + 1), m.group(majorGroup + 2),
+                    m.group(majorGroup + 3));
+        }
+
+        /** {@code major.minor.patch[-pre]}. */
+        String full() {
+            return major + "." + minor + "." + patch + (pre != null ? "-" + pre : "");
+        }
+
+        String nextMajor() {
+            return plusOne(major) + ".0.0-0";
+        }
+
+        String nextMinor() {
+            return major + "." + plusOne(minor) + ".0-0";
+        }
+    }
+
     private String tilde(String comparator) {
         return replaceFirst(loose ? NpmPatterns.TILDE_LOOSE : NpmPatterns.TILDE, comparator, m -> {
-            String major = m.group(1);
-            String minor = m.group(2);
-            String patch = m.group(3);
-            String pre = m.group(4);
-            if (isX(major)) {
+            Partial p = Partial.of(m, 1);
+            if (isX(p.major())) {
                 return "";
-            } else if (isX(minor)) {
-                return ">=" + major + ".0.0 <" + plusOne(major) + ".0.0-0";
-            } else if (isX(patch)) {
-                return ">=" + major + "." + minor + ".0 <" + major + "." + plusOne(minor) + ".0-0";
-            } else if (pre != null) {
-                return ">=" + major + "." + minor + "." + patch + "-" + pre + " <" + major + "." + plusOne(minor)
-                        + ".0-0";
+            } else if (isX(p.minor())) {
+                return ">=" + p.major() + ".0.0 <" + p.nextMajor();
+            } else if (isX(p.patch())) {
+                return ">=" + p.major() + "." + p.minor() + ".0 <" + p.nextMinor();
             }
-            return ">=" + major + "." + minor + "." + patch + " <" + major + "." + plusOne(minor) + ".0-0";
+            return ">=" + p.full() + " <" + p.nextMinor();
         });
     }
 
     private String caret(String comparator) {
         String z = includePrerelease ? "-0" : "";
         return replaceFirst(loose ? NpmPatterns.CARET_LOOSE : NpmPatterns.CARET, comparator, m -> {
-            String major = m.group(1);
-            String minor = m.group(2);
-            String patch = m.group(3);
-            String pre = m.group(4);
-            if (isX(major)) {
+            Partial p = Partial.of(m, 1);
+            if (isX(p.major())) {
                 return "";
-            } else if (isX(minor)) {
-                return ">=" + major + ".0.0" + z + " <" + plusOne(major) + ".0.0-0";
-            } else if (isX(patch)) {
-                return major.equals("0")
-                        ? ">=" + major + "." + minor + ".0" + z + " <" + major + "." + plusOne(minor) + ".0-0"
-                        : ">=" + major + "." + minor + ".0" + z + " <" + plusOne(major) + ".0.0-0";
+            } else if (isX(p.minor())) {
+                return ">=" + p.major() + ".0.0" + z + " <" + p.nextMajor();
+            } else if (isX(p.patch())) {
+                return ">=" + p.major() + "." + p.minor() + ".0" + z + " <"
+                        + (p.major().equals("0") ? p.nextMinor() : p.nextMajor());
             }
-            String from = ">=" + major + "." + minor + "." + patch + (pre != null ? "-" + pre : "");
-            String fromZ = pre != null || !major.equals("0") ? from : from + z;
-            if (!major.equals("0")) {
-                return from + " <" + plusOne(major) + ".0.0-0";
+            if (!p.major().equals("0")) {
+                return ">=" + p.full() + " <" + p.nextMajor();
             }
-            if (minor.equals("0")) {
-                return fromZ + " <" + major + "." + minor + "." + plusOne(patch) + "-0";
+            String from = ">=" + p.full() + (p.pre() != null ? "" : z);
+            if (p.minor().equals("0")) {
+                return from + " <" + p.major() + "." + p.minor() + "." + plusOne(p.patch()) + "-0";
             }
-            return fromZ + " <" + major + "." + plusOne(minor) + ".0-0";
+            return from + " <" + p.nextMinor();
         });
     }
 
@@ -295,42 +305,34 @@ public final class NpmRange {
     }
 
     private String hyphen(Matcher m) {
-        String from = m.group(1);
-        String fromMajor = m.group(2);
-        String fromMinor = m.group(3);
-        String fromPatch = m.group(4);
-        String fromPre = m.group(5);
-        String to = m.group(7);
-        String toMajor = m.group(8);
-        String toMinor = m.group(9);
-        String toPatch = m.group(10);
-        String toPre = m.group(11);
+        Partial from = Partial.of(m, 2);
+        Partial to = Partial.of(m, 8);
         String z = includePrerelease ? "-0" : "";
-        if (isX(fromMajor)) {
-            from = "";
-        } else if (isX(fromMinor)) {
-            from = ">=" + fromMajor + ".0.0" + z;
-        } else if (isX(fromPatch)) {
-            from = ">=" + fromMajor + "." + fromMinor + ".0" + z;
-        } else if (fromPre != null) {
-            from = ">=" + from;
+        String lower;
+        if (isX(from.major())) {
+            lower = "";
+        } else if (isX(from.minor())) {
+            lower = ">=" + from.major() + ".0.0" + z;
+        } else if (isX(from.patch())) {
+            lower = ">=" + from.major() + "." + from.minor() + ".0" + z;
         } else {
-            from = ">=" + from + z;
+            lower = ">=" + m.group(1) + (from.pre() != null ? "" : z);
         }
-        if (isX(toMajor)) {
-            to = "";
-        } else if (isX(toMinor)) {
-            to = "<" + plusOne(toMajor) + ".0.0-0";
-        } else if (isX(toPatch)) {
-            to = "<" + toMajor + "." + plusOne(toMinor) + ".0-0";
-        } else if (toPre != null) {
-            to = "<=" + toMajor + "." + toMinor + "." + toPatch + "-" + toPre;
+        String upper;
+        if (isX(to.major())) {
+            upper = "";
+        } else if (isX(to.minor())) {
+            upper = "<" + to.nextMajor();
+        } else if (isX(to.patch())) {
+            upper = "<" + to.nextMinor();
+        } else if (to.pre() != null) {
+            upper = "<=" + to.full();
         } else if (includePrerelease) {
-            to = "<" + toMajor + "." + toMinor + "." + plusOne(toPatch) + "-0";
+            upper = "<" + to.major() + "." + to.minor() + "." + plusOne(to.patch()) + "-0";
         } else {
-            to = "<=" + to;
+            upper = "<=" + m.group(7);
         }
-        return (from + " " + to).strip();
+        return (lower + " " + upper).strip();
     }
 
     /** JavaScript's {@code string.replace(nonGlobalRegex, fn)}. */

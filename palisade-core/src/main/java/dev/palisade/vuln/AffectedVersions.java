@@ -10,7 +10,10 @@ import dev.palisade.vuln.version.Version;
 import dev.palisade.vuln.version.VersionScheme;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,9 +21,12 @@ import java.util.Optional;
  * listed in {@code versions}, or when, walking a range's events sorted by version, the last event at or below
  * it is an {@code introduced} (a {@code fixed} or {@code limit} at or below it, or a {@code last_affected}
  * strictly below it, ends the affected stretch). ECOSYSTEM ranges compare with the ecosystem's scheme, SEMVER
- * ranges with {@link VersionScheme#SEMVER}.
+ * ranges with {@link VersionScheme#SEMVER}. Each version string is parsed once per instance: advisories of one
+ * package repeat the same versions many times.
  */
 final class AffectedVersions {
+
+    private final Map<VersionScheme, Map<String, Optional<Version>>> parsed = new EnumMap<>(VersionScheme.class);
 
     /** A hit: the fixed version that ends the stretch holding the version (null when none does) and its scheme. */
     record Hit(String fixedVersion, VersionScheme scheme) {
@@ -33,14 +39,11 @@ final class AffectedVersions {
         }
     }
 
-    private AffectedVersions() {
-    }
-
     /**
      * @param scheme    the ecosystem's scheme
      * @param installed the installed version, as text
      */
-    static Optional<Hit> match(Affected affected, VersionScheme scheme, String installed) throws BadRange {
+    Optional<Hit> match(Affected affected, VersionScheme scheme, String installed) throws BadRange {
         Optional<Hit> hit = Optional.empty();
         for (Range range : affected.ranges()) {
             VersionScheme rangeScheme = range.type() == RangeType.SEMVER ? VersionScheme.SEMVER : scheme;
@@ -55,44 +58,50 @@ final class AffectedVersions {
         return hit;
     }
 
-    private static boolean listed(List<String> versions, VersionScheme scheme, String installed) {
-        for (String version : versions) {
-            if (version.equals(installed) || sameVersion(scheme, version, installed)) {
+    private boolean listed(List<String> versions, VersionScheme scheme, String installed) {
+        Optional<Version> version = parse(scheme, installed);
+        for (String listed : versions) {
+            if (listed.equals(installed)
+                    || (version.isPresent() && parse(scheme, listed).filter(v -> v.compareTo(version.get()) == 0)
+                    .isPresent())) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean sameVersion(VersionScheme scheme, String a, String b) {
-        try {
-            return scheme.compare(a, b) == 0;
-        } catch (InvalidVersionException e) {
-            return false;
-        }
+    /** The parsed version, or empty when the scheme rejects it; remembered. */
+    private Optional<Version> parse(VersionScheme scheme, String text) {
+        return parsed.computeIfAbsent(scheme, s -> new HashMap<>()).computeIfAbsent(text, t -> {
+            try {
+                return Optional.of(scheme.parse(t));
+            } catch (InvalidVersionException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     private record Point(Event event, Version version) {
     }
 
-    private static Optional<Hit> inRange(Range range, VersionScheme scheme, String installed) throws BadRange {
-        Version version;
-        try {
-            version = scheme.parse(installed);
-        } catch (InvalidVersionException e) {
+    private Optional<Hit> inRange(Range range, VersionScheme scheme, String installed) throws BadRange {
+        Optional<Version> parsedInstalled = parse(scheme, installed);
+        if (parsedInstalled.isEmpty()) {
             return Optional.empty(); // checked by the caller before matching; here it just cannot be in range
         }
+        Version version = parsedInstalled.get();
         List<Point> points = new ArrayList<>();
         for (Event event : range.events()) {
             if (event.kind() == EventKind.INTRODUCED && event.version().equals("0")) {
                 points.add(new Point(event, null));
                 continue;
             }
-            try {
-                points.add(new Point(event, scheme.parse(event.version())));
-            } catch (InvalidVersionException e) {
-                throw new BadRange(e.getMessage());
+            Optional<Version> eventVersion = parse(scheme, event.version());
+            if (eventVersion.isEmpty()) {
+                throw new BadRange("invalid " + scheme.label() + " version '" + event.version() + "' in a "
+                        + range.type() + " range");
             }
+            points.add(new Point(event, eventVersion.get()));
         }
         points.sort(Comparator.comparing(Point::version, Comparator.nullsFirst(Comparator.naturalOrder())));
         boolean affected = false;

@@ -6,8 +6,12 @@ import dev.palisade.vuln.osv.OsvRecord.Score;
 import dev.palisade.vuln.version.VersionScheme;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -31,22 +35,24 @@ final class AliasMerger {
 
     static List<Vulnerability> merge(ImagePackage pkg, String installedVersion,
                                      List<VulnerabilityMatcher.Match> matches) {
-        List<Group> groups = new ArrayList<>();
+        Map<String, Group> byId = new HashMap<>();
         for (VulnerabilityMatcher.Match match : matches) {
             for (Set<String> identity : identities(match.record())) {
                 Group merged = new Group();
                 merged.ids.addAll(identity);
                 merged.matches.add(match);
-                for (Group group : List.copyOf(groups)) {
-                    if (group.ids.stream().anyMatch(identity::contains)) {
-                        merged.ids.addAll(group.ids);
-                        merged.matches.addAll(group.matches);
-                        groups.remove(group);
+                for (String id : identity) {
+                    Group existing = byId.get(id);
+                    if (existing != null && existing != merged) {
+                        merged.ids.addAll(existing.ids);
+                        merged.matches.addAll(existing.matches);
                     }
                 }
-                groups.add(merged);
+                merged.ids.forEach(id -> byId.put(id, merged));
             }
         }
+        Set<Group> groups = Collections.newSetFromMap(new IdentityHashMap<>());
+        groups.addAll(byId.values());
         List<Vulnerability> rows = new ArrayList<>();
         for (Group group : groups) {
             rows.add(row(pkg, installedVersion, group));

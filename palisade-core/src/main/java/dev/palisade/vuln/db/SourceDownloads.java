@@ -13,10 +13,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.zip.ZipFile;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,7 +62,8 @@ final class SourceDownloads {
                 Thread.currentThread().interrupt();
                 throw new DatabaseUpdateException(source + ": download interrupted", e);
             } catch (IOException e) {
-                throw new DatabaseUpdateException(source + ": download failed: " + e, e);
+                throw new DatabaseUpdateException(source + ": download failed: " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
             }
             if (response.statusCode() == 304) {
                 if (kept.isEmpty()) {
@@ -72,14 +75,25 @@ final class SourceDownloads {
                 throw new DatabaseUpdateException(source + ": HTTP " + response.statusCode());
             }
             String sha256 = verify(source, response, temporary);
+            requireZip(source, temporary);
             SourceInfo info = new SourceInfo(source.toString(), sha256,
                     response.headers().firstValue("ETag").orElse(null),
-                    response.headers().firstValue("Last-Modified").orElse(null), clock.instant(), 0, 0);
+                    response.headers().firstValue("Last-Modified").orElse(null),
+                    clock.instant().truncatedTo(ChronoUnit.SECONDS), 0, 0);
             StoreFile.moveAtomically(temporary, archive);
             writeMetadata(metadata, info);
             return new SourceOutcome(source, SourceOutcome.Status.DOWNLOADED, info, archive);
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** A download that is not a zip is never kept: its ETag would make every later request answer 304. */
+    private static void requireZip(URI source, Path file) throws DatabaseUpdateException {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            zip.size();
+        } catch (IOException e) {
+            throw new DatabaseUpdateException(source + ": not a zip archive (" + e.getMessage() + ")", e);
         }
     }
 

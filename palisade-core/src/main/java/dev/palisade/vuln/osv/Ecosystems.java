@@ -1,11 +1,9 @@
 package dev.palisade.vuln.osv;
 
-import dev.palisade.vuln.version.VersionScheme;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** OSV ecosystem names: which version scheme each uses, and how package names are keyed. */
+/** OSV ecosystem names, and how package names are keyed. */
 public final class Ecosystems {
 
     public static final String DEBIAN = "Debian";
@@ -24,20 +22,6 @@ public final class Ecosystems {
     public static String family(String ecosystem) {
         int colon = ecosystem.indexOf(':');
         return colon < 0 ? ecosystem : ecosystem.substring(0, colon);
-    }
-
-    /** The version scheme of an ecosystem's ECOSYSTEM ranges, if Palisade knows it. */
-    public static Optional<VersionScheme> scheme(String ecosystem) {
-        return Optional.ofNullable(switch (family(ecosystem)) {
-            case DEBIAN, "Ubuntu" -> VersionScheme.DPKG;
-            case ALPINE -> VersionScheme.APK;
-            case "Red Hat", "Rocky Linux", "AlmaLinux", "openSUSE", "SUSE", "Mageia" -> VersionScheme.RPM;
-            case MAVEN -> VersionScheme.MAVEN;
-            case NPM -> VersionScheme.NPM;
-            case PYPI -> VersionScheme.PYPI;
-            case GO -> VersionScheme.GO;
-            default -> null;
-        });
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.palisade.vuln.osv;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -76,17 +75,6 @@ public record OsvRecord(String id, List<String> aliases, List<String> upstream, 
 
         public Range {
             events = List.copyOf(events);
-        }
-
-        /** The events of one kind, in order. */
-        public List<String> versions(EventKind kind) {
-            List<String> versions = new ArrayList<>();
-            for (Event event : events) {
-                if (event.kind() == kind) {
-                    versions.add(event.version());
-                }
-            }
-            return versions;
         }
     }
 

@@ -7,10 +7,9 @@ package dev.palisade.vuln.version;
  * {@code semver.Compare} has it; {@link #parse} rejects them.
  *
  * @param prerelease with its leading {@code -}, or empty
- * @param shortSuffix what {@link #canonical()} appends to a short form ({@code .0.0} or {@code .0}), or empty
  * @param build with its leading {@code +}, or empty
  */
-public record GoVersion(String text, String major, String minor, String patch, String prerelease, String shortSuffix,
+public record GoVersion(String text, String major, String minor, String patch, String prerelease,
                         String build) implements Version {
 
     public static GoVersion parse(String text) {
@@ -60,14 +59,14 @@ public record GoVersion(String text, String major, String minor, String patch, S
             return null;
         }
         if (c.atEnd()) {
-            return new GoVersion(text, major, "0", "0", "", ".0.0", "");
+            return new GoVersion(text, major, "0", "0", "", "");
         }
         String minor = c.skip('.') ? c.number() : null;
         if (minor == null) {
             return null;
         }
         if (c.atEnd()) {
-            return new GoVersion(text, major, minor, "0", "", ".0", "");
+            return new GoVersion(text, major, minor, "0", "", "");
         }
         String patch = c.skip('.') ? c.number() : null;
         if (patch == null) {
@@ -78,7 +77,7 @@ public record GoVersion(String text, String major, String minor, String patch, S
         if (prerelease == null || build == null || !c.atEnd()) {
             return null;
         }
-        return new GoVersion(text, major, minor, patch, prerelease, "", build);
+        return new GoVersion(text, major, minor, patch, prerelease, build);
     }
 
     /** Reads x/mod's grammar left to right; every method returns null where x/mod fails. */

@@ -85,11 +85,6 @@ public final class NpmRange {
         return new NpmRange(range, loose, includePrerelease, List.copyOf(set));
     }
 
-    /** The range as written. */
-    public String text() {
-        return text;
-    }
-
     /** node-semver's satisfies(version, range): false for a version it cannot parse. */
     public boolean satisfiedBy(String version) {
         NpmVersion parsed;

@@ -184,6 +184,21 @@ class DatabaseUpdateTest {
     }
 
     @Test
+    void aDownloadThatIsNotAZipIsNotKept() throws IOException {
+        served.put("/npm/all.zip", Served.archive("<html>maintenance</html>".getBytes(), "\"npm-x\""));
+
+        assertThatThrownBy(() -> database.update(sources(), client)).isInstanceOf(DatabaseUpdateException.class)
+                .hasMessageStartingWith(url("/npm/all.zip") + ": not a zip archive");
+        assertThat(VulnerabilityStore.existsIn(database.directory())).isFalse();
+
+        served.put("/npm/all.zip", Served.archive(npmZip, "\"npm-1\""));
+        requests.clear();
+        database.update(sources(), client);
+        assertThat(requests).contains("/npm/all.zip");
+        assertThat(database.open().info().records()).isEqualTo(367 + 7);
+    }
+
+    @Test
     void swapIsAtomicAndAnOpenStoreKeepsWorking() throws IOException {
         database.update(sources(), client);
         VulnerabilityStore opened = database.open();

@@ -6,7 +6,6 @@ import dev.palisade.image.layer.Compression;
 import dev.palisade.image.source.Platform;
 import dev.palisade.image.source.RegistryClient;
 import dev.palisade.image.source.RegistryCredentials;
-import dev.palisade.store.DataDirectory;
 import java.nio.file.Path;
 import java.time.Clock;
 import picocli.CommandLine.ArgGroup;
@@ -43,9 +42,8 @@ final class ImageOptions {
             description = "Platform to read from a multi-platform image (default linux/amd64).")
     String platform;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Palisade's data directory (image cache);"
-            + " default $PALISADE_HOME or ~/.palisade.")
-    Path dataDir;
+    @picocli.CommandLine.Mixin
+    DataDirOptions data;
 
     @Option(names = "--no-cache", description = "Analyse again even when the image digest is cached.")
     boolean noCache;
@@ -80,7 +78,7 @@ final class ImageOptions {
                 Path.of(System.getProperty("user.home"))));
         RegistryClient.Options registry = new RegistryClient.Options(defaults.credentials(), plainHttp,
                 defaults.attempts(), defaults.firstBackoff(), defaults.timeout());
-        return new ImageCatalogues(new ImageCatalogues.Options(DataDirectory.resolve(dataDir), registry,
+        return new ImageCatalogues(new ImageCatalogues.Options(data.dataDirectory(), registry,
                 Compression.Limits.DEFAULT, !noCache, Clock.systemUTC()));
     }
 }

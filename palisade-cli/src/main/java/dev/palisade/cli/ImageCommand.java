@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code palisade image}: read container images; each use is a subcommand. */
 @Command(name = "image", mixinStandardHelpOptions = true,
         description = "Read container images from registries, archives and layouts, and catalogue their packages.",
-        subcommands = {ImageCommand.Sbom.class})
+        subcommands = {ImageCommand.Sbom.class, ImageCommand.Scan.class})
 final class ImageCommand implements Runnable {
 
     @Spec
@@ -65,6 +65,78 @@ final class ImageCommand implements Runnable {
             }
             err.flush();
             return strict && !result.problems().isEmpty() ? PalisadeCommand.EXIT_USAGE : PalisadeCommand.EXIT_OK;
+        }
+    }
+
+    @Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false, description = {"Catalogue an image"
+            + " and match its packages against the vulnerability database (palisade db update/import).",
+            "Exit 1 when a shown vulnerability is at or above --fail-on, 2 when the image could not be read or there"
+                    + " is no database."})
+    static final class Scan implements Callable<Integer> {
+
+        @Mixin
+        ImageOptions image;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
+                description = "table (default), json, sarif or cyclonedx (the SBOM with its vulnerabilities).")
+        String format;
+
+        @Option(names = "--output-file", paramLabel = "FILE", description = "Write to FILE instead of stdout.")
+        Path outputFile;
+
+        @Option(names = "--severity", paramLabel = "LEVEL[,LEVEL...]", split = ",",
+                description = "Only these severities: critical, high, medium, low, unknown.")
+        java.util.List<String> severities = new java.util.ArrayList<>();
+
+        @Option(names = "--ignore-unfixed", description = "Leave out vulnerabilities without a fixed version.")
+        boolean ignoreUnfixed;
+
+        @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "Exit 1 when a shown vulnerability is at or"
+                + " above SEVERITY (low, medium, high, critical).")
+        String failOn;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            var renderer = dev.palisade.report.ImageScanRenderer.parse(format);
+            java.util.Set<dev.palisade.vuln.VulnSeverity> wanted = new java.util.HashSet<>();
+            for (String severity : severities) {
+                wanted.add(severity(severity));
+            }
+            dev.palisade.vuln.VulnSeverity threshold = failOn == null ? null : severity(failOn);
+            var db = image.data.dataDirectory().db();
+            if (!dev.palisade.vuln.db.VulnerabilityStore.existsIn(db)) {
+                throw new IllegalArgumentException("no vulnerability database in " + db
+                        + ": run 'palisade db update' or 'palisade db import DIR|ZIP'");
+            }
+            var store = dev.palisade.vuln.db.VulnerabilityStore.openIn(db);
+            ImageResult result = image.catalogues().catalogue(image.source(), image.platform());
+            var matched = dev.palisade.vuln.VulnerabilityMatcher.match(result.catalogue(), store);
+            java.util.List<String> problems = new java.util.ArrayList<>();
+            result.problems().forEach(p -> problems.add(p.toString()));
+            problems.addAll(matched.problems());
+            var scan = new dev.palisade.vuln.ImageScan(result.catalogue().reference(), result.catalogue(),
+                    matched.vulnerabilities(), result.catalogue().analysedAt(), store.info().identity(), problems);
+            var shown = scan.vulnerabilities().stream()
+                    .filter(v -> wanted.isEmpty() || wanted.contains(v.severity()))
+                    .filter(v -> !ignoreUnfixed || v.fixable())
+                    .sorted(dev.palisade.vuln.ImageScan.WORST_FIRST).toList();
+            Output.write(outputFile, spec.commandLine().getOut(), writer -> renderer.write(scan, shown, writer));
+            problems.forEach(p -> spec.commandLine().getErr().println("palisade: " + p));
+            spec.commandLine().getErr().flush();
+            return threshold != null && shown.stream().anyMatch(v -> v.severity().compareTo(threshold) >= 0)
+                    ? PalisadeCommand.EXIT_FINDINGS : PalisadeCommand.EXIT_OK;
+        }
+
+        private static dev.palisade.vuln.VulnSeverity severity(String text) {
+            try {
+                return dev.palisade.vuln.VulnSeverity.valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown severity '" + text
+                        + "' (expected critical, high, medium, low or unknown)");
+            }
         }
     }
 }

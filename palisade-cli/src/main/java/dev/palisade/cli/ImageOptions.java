@@ -74,11 +74,16 @@ final class ImageOptions {
     }
 
     ImageCatalogues catalogues() {
+        return catalogues(data.dataDirectory(), plainHttp, !noCache);
+    }
+
+    /** Image reading with the user's registry credentials; shared by image commands and scan --scan-images. */
+    static ImageCatalogues catalogues(dev.palisade.store.DataDirectory directory, boolean plainHttp, boolean cache) {
         RegistryClient.Options defaults = RegistryClient.Options.defaults(RegistryCredentials.load(System.getenv(),
                 Path.of(System.getProperty("user.home"))));
         RegistryClient.Options registry = new RegistryClient.Options(defaults.credentials(), plainHttp,
                 defaults.attempts(), defaults.firstBackoff(), defaults.timeout());
-        return new ImageCatalogues(new ImageCatalogues.Options(data.dataDirectory(), registry,
-                Compression.Limits.DEFAULT, !noCache, Clock.systemUTC()));
+        return new ImageCatalogues(new ImageCatalogues.Options(directory, registry, Compression.Limits.DEFAULT, cache,
+                Clock.systemUTC()));
     }
 }

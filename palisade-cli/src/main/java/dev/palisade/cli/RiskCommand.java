@@ -36,6 +36,9 @@ final class RiskCommand implements Callable<Integer> {
     @Mixin
     RuntimeOptions runtime;
 
+    @Mixin
+    ImageScanOptions imageScans;
+
     @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "How many workloads (default 10; 0 = all).")
     int top;
 
@@ -53,7 +56,8 @@ final class RiskCommand implements Callable<Integer> {
         }
         Snapshot snapshot = new InventoryLoader().load(source.request());
         snapshot.problems().forEach(problem -> spec.commandLine().getErr().println("palisade: " + problem));
-        ScanConfig scanConfig = runtime.apply(snapshot, config.scanConfig(true), spec.commandLine().getErr());
+        ScanConfig scanConfig = imageScans.apply(snapshot,
+                runtime.apply(snapshot, config.scanConfig(true), spec.commandLine().getErr()), spec.commandLine().getErr());
         ScanReport report = Scanner.scan(snapshot, scanConfig);
         List<WorkloadRisk> risks = new RiskScorer(RiskModel.defaults()).score(snapshot, scanConfig, report.findings());
         List<WorkloadRisk> shown = top == 0 ? risks : risks.stream().limit(top).toList();

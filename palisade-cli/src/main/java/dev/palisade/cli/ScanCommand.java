@@ -25,13 +25,17 @@ final class ScanCommand implements Callable<Integer> {
     @Mixin
     RuntimeOptions runtime;
 
+    @Mixin
+    ImageScanOptions imageScans;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         var snapshot = new InventoryLoader().load(source.request());
-        var scanConfig = runtime.apply(snapshot, config.scanConfig(true), spec.commandLine().getErr());
+        var scanConfig = imageScans.apply(snapshot,
+                runtime.apply(snapshot, config.scanConfig(true), spec.commandLine().getErr()), spec.commandLine().getErr());
         return report.scanAndReport(snapshot, scanConfig, spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }

@@ -116,6 +116,21 @@ public final class TableRenderer implements ReportRenderer {
         }
     }
 
+    /** Plain aligned columns, no colour: for the query commands' tables. */
+    static void table(List<String> header, List<List<String>> rows, java.io.Writer out) throws java.io.IOException {
+        int[] widths = new int[header.size()];
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = header.get(i).length();
+            for (List<String> row : rows) {
+                widths[i] = Math.max(widths[i], row.get(i).length());
+            }
+        }
+        out.write(line(header, widths) + "\n");
+        for (List<String> row : rows) {
+            out.write(line(row, widths) + "\n");
+        }
+    }
+
     private static String line(List<String> cells, int[] widths) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {

@@ -22,7 +22,8 @@ public final class RiskAnalysis implements Analysis {
         Table.Builder table = new Table.Builder("rank", "workload", "score", "why", "attack path");
         risks.stream().limit(TOP).forEach(r -> table.row(Integer.toString(r.rank()), r.workload().toString(),
                 Double.toString(r.score()), r.why(), String.join(" → ", r.path())));
-        boolean scanned = config.evidence().get(VulnerabilityFacts.class).isPresent();
+        boolean scanned = config.evidence().get(VulnerabilityFacts.class).isPresent()
+                || config.evidence().get(dev.palisade.vuln.ImageScans.class).isPresent();
         String question = "Which vulnerable workloads to fix first?";
         if (risks.isEmpty()) {
             return Result.answer(new Answer(5, question, Answer.Status.ANSWERED, "No workloads.", table.build(), ""));

@@ -46,7 +46,8 @@ public final class RiskScorer {
         InternetExposure exposure = InternetExposure.of(snapshot, findings);
         Reachability reachability = Reachability.of(snapshot);
         var classes = dev.palisade.network.ConnectivityMap.classesOfWorkload(reachability);
-        Optional<VulnerabilityFacts> vulnerabilities = config.evidence().get(VulnerabilityFacts.class);
+        Optional<VulnerabilityFacts> vulnerabilities = config.evidence().get(VulnerabilityFacts.class).or(() ->
+                config.evidence().get(dev.palisade.vuln.ImageScans.class).map(s -> VulnerabilityFacts.of(snapshot, s)));
         Map<String, List<dev.palisade.runtime.RuntimeAlert>> alerts = config.evidence()
                 .get(dev.palisade.runtime.RuntimeData.class).filter(r -> r.alerts() != null)
                 .map(r -> dev.palisade.runtime.RuntimeAlerts.byWorkload(snapshot, r.alerts())).orElse(null);

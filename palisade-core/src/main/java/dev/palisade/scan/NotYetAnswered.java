@@ -9,23 +9,9 @@ import java.util.List;
  */
 final class NotYetAnswered implements Analysis {
 
-    private static final String IMAGE_SCANNING = "Needs image vulnerability scanning, which this version of Palisade"
-            + " does not perform yet. The images in use are listed under question 1.";
-
     @Override
     public Result analyze(Snapshot snapshot, ScanConfig config, List<Finding> policyFindings) {
-        long live = snapshot.workloads().stream().filter(w -> !w.pods().isEmpty()).count();
-        String running = live > 0
-                ? live + " workloads have running pods in this snapshot; which of them carry vulnerabilities needs"
-                + " image scan results."
-                : "This snapshot has no live pods (manifests or a snapshot without pods): read a live cluster with"
-                + " --kubeconfig/--context to see what runs.";
         List<Answer> answers = List.of(
-                needs(2, "How long ago was each image scanned for vulnerabilities?",
-                        "No image has been scanned.", IMAGE_SCANNING),
-                needs(3, "Which workloads carry which known vulnerabilities, and how severe?",
-                        "No vulnerability data.", IMAGE_SCANNING),
-                needs(4, "Which vulnerable workloads are running in production right now?", running, IMAGE_SCANNING),
                 needs(12, "How far does each cluster, namespace and node adhere to the CIS benchmark (and PCI, HIPAA,"
                         + " NIST)?", "No compliance evaluation.",
                         "Needs compliance evaluation against the CIS Kubernetes Benchmark and mapped frameworks, which"

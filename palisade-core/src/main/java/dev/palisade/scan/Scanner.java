@@ -36,6 +36,7 @@ public final class Scanner {
             new dev.palisade.network.UnusedPaths(),
             new dev.palisade.runtime.ProcessInventory(),
             new dev.palisade.runtime.RuntimeAlerts(),
+            new dev.palisade.vuln.VulnerabilityAnswers(),
             new dev.palisade.risk.RiskAnalysis(),
             new NotYetAnswered());
 

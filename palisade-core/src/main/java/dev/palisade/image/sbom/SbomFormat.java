@@ -50,7 +50,7 @@ public enum SbomFormat {
                 .getBytes(StandardCharsets.UTF_8));
     }
 
-    static ObjectNode cycloneDx(ImageCatalogue c) {
+    public static ObjectNode cycloneDx(ImageCatalogue c) {
         ObjectNode bom = NODES.objectNode();
         bom.put("bomFormat", "CycloneDX");
         bom.put("specVersion", "1.5");

@@ -1,5 +1,6 @@
 package dev.palisade.cli;
 
+import dev.palisade.scan.ScanConfig;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Scan the bundled demo cluster (an online shop with realistic mistakes).",
-                "Unless --trusted-registry is given, the shop trusts: registry.shop.internal:5000, docker.io/library, quay.io, registry.k8s.io, cr.fluentbit.io, ghcr.io."})
+                "Unless --trusted-registry is given, the shop trusts: registry.shop.internal:5000, docker.io/library, quay.io, registry.k8s.io, cr.fluentbit.io, ghcr.io.",
+                "Unless --node-facts is given, the facts of its two nodes (cp-1, worker-1) come with it."})
 final class DemoCommand implements Callable<Integer> {
 
     /** The registries the demo shop trusts: its own, and the upstream projects it runs. */
@@ -33,7 +35,11 @@ final class DemoCommand implements Callable<Integer> {
         if (config.trustedRegistries.isEmpty() && config.config == null) {
             config.trustedRegistries.addAll(DEMO_TRUSTED_REGISTRIES);
         }
-        return report.scanAndReport(DemoCluster.load(), config.scanConfig(false), spec.commandLine().getOut(),
+        ScanConfig scanConfig = config.scanConfig(false);
+        if (config.nodeFacts == null) {
+            scanConfig = scanConfig.withNodeFacts(DemoCluster.nodeFacts());
+        }
+        return report.scanAndReport(DemoCluster.load(), scanConfig, spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }
 }

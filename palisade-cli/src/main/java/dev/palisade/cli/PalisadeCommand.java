@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "palisade", mixinStandardHelpOptions = true, versionProvider = PalisadeCommand.Version.class,
         description = "Kubernetes security posture: inventory, exposure, privileges, ownership and more.",
         subcommands = {ScanCommand.class, CheckCommand.class, PssCommand.class, RbacCommand.class, DemoCommand.class,
-                PolicyCommand.class, NetpolCommand.class,
+                PolicyCommand.class, NetpolCommand.class, ComplianceCommand.class, NodeFactsCommand.class,
                 SnapshotCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes:",

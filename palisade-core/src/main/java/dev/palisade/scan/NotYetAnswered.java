@@ -35,11 +35,7 @@ final class NotYetAnswered implements Analysis {
                         "Needs observed connections from Palisade's node agent, compared with what NetworkPolicies"
                         + " allow."),
                 needs(10, "Which workloads saw a runtime exploit attempt, even a failed one?", "No runtime events.",
-                        "Needs runtime detection from Palisade's node agent."),
-                needs(12, "How far does each cluster, namespace and node adhere to the CIS benchmark (and PCI, HIPAA,"
-                        + " NIST)?", "No compliance evaluation.",
-                        "Needs compliance evaluation against the CIS Kubernetes Benchmark and mapped frameworks, which"
-                        + " this version of Palisade does not perform yet."));
+                        "Needs runtime detection from Palisade's node agent."));
         return new Result(List.of(), answers);
     }
 

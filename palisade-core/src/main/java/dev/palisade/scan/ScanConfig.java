@@ -1,5 +1,6 @@
 package dev.palisade.scan;
 
+import dev.palisade.compliance.NodeFacts;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,9 +12,11 @@ import java.util.Set;
  * @param ownerKeys         label and annotation keys that name a workload's owning team, in order of preference
  * @param systemNamespaces  namespaces that belong to the platform rather than to application teams
  * @param policies          which policies run and how
+ * @param nodeFacts         what {@code palisade node-facts} collected on the cluster's nodes (one per node), for the
+ *                          compliance controls judged on nodes; empty when none was given
  */
 public record ScanConfig(List<String> trustedRegistries, List<String> ownerKeys, Set<String> systemNamespaces,
-                         PolicySettings policies) {
+                         PolicySettings policies, List<NodeFacts> nodeFacts) {
 
     public static final List<String> DEFAULT_OWNER_KEYS = List.of("palisade.dev/owner", "owner", "team",
             "app.kubernetes.io/owner", "app.kubernetes.io/team");
@@ -25,10 +28,20 @@ public record ScanConfig(List<String> trustedRegistries, List<String> ownerKeys,
         ownerKeys = ownerKeys.isEmpty() ? DEFAULT_OWNER_KEYS : List.copyOf(ownerKeys);
         systemNamespaces = systemNamespaces.isEmpty() ? DEFAULT_SYSTEM_NAMESPACES : Set.copyOf(systemNamespaces);
         policies = policies == null ? PolicySettings.DEFAULTS : policies;
+        nodeFacts = List.copyOf(nodeFacts);
+    }
+
+    public ScanConfig(List<String> trustedRegistries, List<String> ownerKeys, Set<String> systemNamespaces,
+                      PolicySettings policies) {
+        this(trustedRegistries, ownerKeys, systemNamespaces, policies, List.of());
     }
 
     public ScanConfig(List<String> trustedRegistries, List<String> ownerKeys) {
         this(trustedRegistries, ownerKeys, Set.of(), PolicySettings.DEFAULTS);
+    }
+
+    public ScanConfig withNodeFacts(List<NodeFacts> facts) {
+        return new ScanConfig(trustedRegistries, ownerKeys, systemNamespaces, policies, facts);
     }
 
     public static ScanConfig defaults() {

@@ -33,6 +33,7 @@ public final class Scanner {
             new dev.palisade.rbac.RbacOverview(),
             new dev.palisade.network.NetworkGaps(),
             new dev.palisade.network.NetworkOverview(),
+            new dev.palisade.compliance.ComplianceAnalysis(),
             new NotYetAnswered());
 
     private Scanner() {

@@ -152,13 +152,23 @@ final class CatalogueParser {
         return names;
     }
 
+    /** A value parsed or a problem at its line: catalogue controls with a wrong value are not half-loaded. */
+    private static <T> T parsed(Values values, Node node, java.util.function.Function<String, T> parse, String message) {
+        String text = values.text(node);
+        if (text == null) {
+            throw new Invalid(node, message != null ? message : "missing value");
+        }
+        try {
+            return parse.apply(text);
+        } catch (IllegalArgumentException e) {
+            throw new Invalid(node, message != null ? message : e.getMessage());
+        }
+    }
+
     private Evaluation settings(Node node, Values values) {
         Map<String, Node> map = YamlNodes.mapping(node, TEST_KEYS, "settings");
-        Component component = values.convert(map.get("component"), Component::parse, "settings need a component ("
+        Component component = parsed(values, map.get("component"), Component::parse, "settings need a component ("
                 + String.join(", ", Stream.of(Component.values()).map(c -> c.binary).toList()) + ")");
-        if (component == null) {
-            throw new Invalid(node, "settings need a component");
-        }
         Map<String, Node> test = new LinkedHashMap<>(map);
         test.remove("component");
         return new Evaluation.Settings(component, test(node, test, component, values));
@@ -185,7 +195,7 @@ final class CatalogueParser {
                         + " on kube-apiserver");
             }
             return new SettingTest.AdmissionPlugin(values.required(map, "admissionPlugin", node),
-                    values.convert(map.get("enabled"), YamlNodes::bool, "enabled must be true or false"));
+                    parsed(values, map.get("enabled"), YamlNodes::bool, "enabled must be true or false"));
         }
         SettingTest.Setting setting = new SettingTest.Setting(values.text(map.get("flag")),
                 values.text(map.get("config")), values.text(map.get("env")));
@@ -210,11 +220,11 @@ final class CatalogueParser {
         Node valueNode = map.get(operator.key());
         String expected = values.text(valueNode);
         if (operator == Operator.SET) {
-            operator = values.convert(valueNode, YamlNodes::bool, "set must be true or false") ? Operator.SET
+            operator = parsed(values, valueNode, YamlNodes::bool, "set must be true or false") ? Operator.SET
                     : Operator.UNSET;
             expected = null;
         } else if (operator == Operator.GTE) {
-            values.convert(valueNode, Double::parseDouble, "gte needs a number");
+            parsed(values, valueNode, Double::parseDouble, "gte needs a number");
         } else if (operator == Operator.MATCHES) {
             try {
                 Pattern.compile(expected);
@@ -237,7 +247,7 @@ final class CatalogueParser {
         if (map.containsKey("permissions") == map.containsKey("owner")) {
             throw new Invalid(node, "a file test has either permissions or owner");
         } else if (map.containsKey("permissions")) {
-            test = new FileTest.Permissions(values.convert(map.get("permissions"), text -> {
+            test = new FileTest.Permissions(parsed(values, map.get("permissions"), text -> {
                 if (!text.matches("[0-7]{3,4}")) {
                     throw new IllegalArgumentException("permissions are octal, e.g. 600");
                 }

@@ -54,7 +54,8 @@ public final class ComplianceAnalysis implements Analysis {
                     .toList())).append('.');
         }
         Table.Builder table = new Table.Builder("scope", "adherence", "passing", "failing controls");
-        table.row("cluster " + snapshot.info().cluster() + " (every scope)", summary.percent() + "%",
+        String cluster = snapshot.info().cluster();
+        table.row("cluster " + (cluster.isEmpty() ? "" : cluster + " ") + "(every scope)", summary.percent() + "%",
                 summary.pass() + "/" + summary.judged(), failing(report.results().stream()
                         .filter(r -> r.status() == Status.FAIL).map(r -> r.control().id()).toList()));
         List<ComplianceReport.Adherence> ordered = new ArrayList<>();

@@ -44,12 +44,15 @@ public enum Component {
 
     /**
      * Which component a command line runs, as kube-bench recognises them: {@code kube-apiserver ...},
-     * {@code /usr/local/bin/kubelet ...}, {@code hyperkube kubelet ...}, or any of these behind {@code sh -c}.
+     * {@code /usr/local/bin/kubelet ...}, {@code hyperkube kubelet ...}, or any of these behind {@code sh -c} (with or without {@code exec}).
      */
     public static Optional<Invocation> identify(List<String> argv) {
         List<String> words = argv;
         if (words.size() >= 3 && SHELLS.contains(basename(words.get(0))) && words.get(1).equals("-c")) {
             words = new ArrayList<>(List.of(words.get(2).trim().split("\\s+")));
+            if (words.get(0).equals("exec")) {
+                words.remove(0);
+            }
             words.addAll(argv.subList(3, argv.size()));
         }
         if (words.isEmpty()) {

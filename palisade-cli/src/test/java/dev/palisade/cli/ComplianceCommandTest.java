@@ -89,5 +89,10 @@ class ComplianceCommandTest {
                 "cluster demo (every scope)", "namespace/kube-system", "node/cp-1", "node/worker-1",
                 "\nCompliance\n");
         assertThat(demo.err()).isEmpty();
+        java.util.regex.Matcher adherence = java.util.regex.Pattern.compile(
+                "judged controls pass cluster-wide \\((\\d+)%\\)").matcher(demo.out());
+        assertThat(adherence.find()).isTrue();
+        assertThat(Integer.parseInt(adherence.group(1))).as("a realistic, partial adherence").isBetween(40, 80);
+        assertThat(demo.out()).contains("1.2.15, 1.2.16").as("profiling on, no audit log");
     }
 }

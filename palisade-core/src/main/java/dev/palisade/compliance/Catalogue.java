@@ -35,6 +35,16 @@ public final class Catalogue {
         this.controls = java.util.Collections.unmodifiableMap(byKey);
     }
 
+    /** The same catalogue with the named mapped controls classified: automated when Palisade judges them. */
+    private Catalogue classified(Set<String> unclassified) {
+        Map<String, Standard> result = new LinkedHashMap<>();
+        standards.values().forEach(standard -> result.put(standard.id(), new Standard(standard.id(), standard.title(),
+                standard.description(), standard.controls().stream().map(c -> unclassified.contains(c.key())
+                        ? new Control(c.standard(), c.id(), c.title(), c.section(), judged(c), c.equivalents(),
+                        c.evaluation(), c.source()) : c).toList())));
+        return new Catalogue(result);
+    }
+
     /** The bundled catalogues; a problem in them is a defect of the build and fails with every file and line. */
     public static Catalogue bundled() {
         Catalogue catalogue = bundled;
@@ -53,18 +63,20 @@ public final class Catalogue {
         CatalogueParser parser = new CatalogueParser(known());
         Map<String, Standard> standards = new LinkedHashMap<>();
         List<InputProblem> problems = new ArrayList<>();
+        Set<String> unclassified = new HashSet<>();
         for (String file : Bundled.text(INDEX).lines().map(String::strip)
                 .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()) {
             CatalogueParser.Result result = parser.parse("compliance/" + file, Bundled.text("compliance/" + file));
             problems.addAll(result.problems());
             if (result.standard() != null) {
                 standards.put(result.standard().id(), result.standard());
+                result.unclassified().forEach(id -> unclassified.add(result.standard().id() + "/" + id));
             }
         }
         Catalogue catalogue = new Catalogue(standards);
         problems.addAll(catalogue.mappingProblems());
         Bundled.failOn(INDEX, problems);
-        return catalogue;
+        return catalogue.classified(unclassified);
     }
 
     /** What catalogues may name: the bundled policies, the RBAC and network checks, Pod Security checks, file roles. */
@@ -108,6 +120,21 @@ public final class Catalogue {
                     .flatMap(t -> t instanceof Evaluation.Mapping.ControlRef ref ? Stream.of(ref.key()) : Stream.empty());
         }
         return Stream.empty();
+    }
+
+    /**
+     * Whether Palisade judges a control without a person: it is not manual, and a mapped control has a mapping to
+     * a check or to a control Palisade judges.
+     */
+    public boolean judged(Control control) {
+        if (control.evaluation() instanceof Evaluation.Manual) {
+            return false;
+        }
+        if (control.evaluation() instanceof Evaluation.Mapped mapped) {
+            return mapped.mappings().stream().anyMatch(m -> !(m.target() instanceof Evaluation.Mapping.ControlRef ref)
+                    || judged(controls.get(ref.key())));
+        }
+        return true;
     }
 
     /** Standards in index order. */

@@ -47,16 +47,21 @@ final class CatalogueParser {
     record Known(Set<String> checks, Set<String> podSecurityChecks, Set<String> fileRoles) {
     }
 
-    record Result(Standard standard, List<InputProblem> problems) {
+    /**
+     * @param unclassified ids of mapped controls without {@code automated}: automated when a mapping is judged
+     */
+    record Result(Standard standard, List<InputProblem> problems, Set<String> unclassified) {
     }
 
     private final Known known;
+    private final Set<String> classifyLater = new LinkedHashSet<>();
 
     CatalogueParser(Known known) {
         this.known = known;
     }
 
     Result parse(String origin, String text) {
+        classifyLater.clear();
         List<Invalid> invalid = new ArrayList<>();
         Standard standard = null;
         try {
@@ -69,7 +74,7 @@ final class CatalogueParser {
         }
         List<InputProblem> problems = invalid.stream()
                 .map(i -> InputProblem.error(new SourceLocation(origin, 0, i.line()), i.getMessage())).toList();
-        return new Result(problems.isEmpty() ? standard : null, problems);
+        return new Result(problems.isEmpty() ? standard : null, problems, Set.copyOf(classifyLater));
     }
 
     private Standard standard(Node document, String origin, Values values, List<Invalid> invalid) {
@@ -133,8 +138,13 @@ final class CatalogueParser {
             YamlNodes.mapping(map.get("equivalents"), null, "equivalents")
                     .forEach((tool, value) -> equivalents.put(tool, values.text(value)));
         }
+        // Without the standard's own classification, a control is automated when Palisade judges it; for a
+        // mapped control that depends on its mappings, known once every catalogue is read (Catalogue).
         boolean automated = values.get(map, "automated", YamlNodes::bool,
                 !(evaluation instanceof Evaluation.Manual));
+        if (!map.containsKey("automated") && evaluation instanceof Evaluation.Mapped) {
+            classifyLater.add(id);
+        }
         return new Control(standard, id, title, section, automated, equivalents, evaluation,
                 new SourceLocation(origin, 0, YamlNodes.line(node)));
     }

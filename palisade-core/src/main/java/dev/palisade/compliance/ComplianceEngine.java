@@ -298,8 +298,7 @@ public final class ComplianceEngine {
             } else {
                 String id = ((Mapping.CheckRef) mapping.target()).id();
                 label = "check " + id;
-                target = checks(new Control(control.standard(), label, id, control.section(), true, Map.of(),
-                        new Evaluation.Checks(List.of(id)), control.source()), List.of(id));
+                target = checks(control, List.of(id));
             }
             mappings.add(new MappingResult(label, mapping.why(), target.status()));
             if (target.status() == Status.MANUAL || target.status() == Status.NOT_APPLICABLE) {

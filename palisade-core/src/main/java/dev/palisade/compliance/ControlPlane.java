@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where the control-plane components run and how they are configured, as managed-cluster scanners find them: the
@@ -56,11 +57,11 @@ final class ControlPlane {
                                 Flags.parse(i.args()), literalEnv(container))));
             }
         }
+        Set<Component> inPods = Set.copyOf(instances.keySet());
         for (NodeFacts node : nodes) {
             for (NodeFacts.Process process : node.processes()) {
                 Component component = process.component();
-                if (component.controlPlane && instances.values().stream().flatMap(List::stream)
-                        .noneMatch(i -> i.component() == component && i.location() != null)) {
+                if (component.controlPlane && !inPods.contains(component)) {
                     instances.computeIfAbsent(component, c -> new ArrayList<>()).add(new Instance(component,
                             "node " + node.node() + ": " + component.binary + " process", null, process.flags(),
                             Map.of()));

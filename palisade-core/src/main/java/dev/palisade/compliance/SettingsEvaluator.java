@@ -51,7 +51,8 @@ final class SettingsEvaluator {
         if (test instanceof SettingTest.AdmissionPlugin plugin) {
             return admissionPlugin(plugin, settings.flags());
         }
-        return compare((SettingTest.Compare) test, observe(((SettingTest.Compare) test).setting(), settings));
+        SettingTest.Compare comparison = (SettingTest.Compare) test;
+        return compare(comparison, observe(comparison.setting(), settings));
     }
 
     private static String join(List<Outcome> outcomes) {

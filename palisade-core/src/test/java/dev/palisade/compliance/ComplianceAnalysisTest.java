@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.palisade.TestSupport;
 import dev.palisade.inventory.Snapshot;
 import dev.palisade.scan.Answer;
-import dev.palisade.scan.ScanConfig;
 import dev.palisade.scan.ScanReport;
 import dev.palisade.scan.Scanner;
 import dev.palisade.source.NodeFactsFile;

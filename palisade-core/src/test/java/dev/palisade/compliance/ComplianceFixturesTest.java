@@ -46,7 +46,7 @@ class ComplianceFixturesTest {
             if (defaultStatus == null) {
                 return null;
             }
-            return judged(control) ? defaultStatus : Status.MANUAL;
+            return Catalogue.bundled().judged(control) ? defaultStatus : Status.MANUAL;
         }
     }
 
@@ -98,18 +98,6 @@ class ComplianceFixturesTest {
         }
     }
 
-    /** Whether Palisade judges a control at all: not manual by catalogue, and for mappings, one mapping judged. */
-    static boolean judged(Control control) {
-        if (control.evaluation() instanceof Evaluation.Manual) {
-            return false;
-        }
-        if (control.evaluation() instanceof Evaluation.Mapped mapped) {
-            return mapped.mappings().stream().anyMatch(m -> !(m.target() instanceof Evaluation.Mapping.ControlRef ref)
-                    || judged(Catalogue.bundled().control(ref.key()).orElseThrow()));
-        }
-        return true;
-    }
-
     static Stream<String> controls() {
         return Catalogue.bundled().standards().stream().flatMap(s -> s.controls().stream()).map(Control::key);
     }
@@ -137,7 +125,7 @@ class ComplianceFixturesTest {
                 assertThat(result.reason()).as("why %s is %s", key, result.status()).isNotBlank();
             }
         }
-        if (judged(control)) {
+        if (Catalogue.bundled().judged(control)) {
             assertThat(announced).as("fixtures on which %s passes and fails", key).contains(Status.PASS, Status.FAIL);
         } else {
             assertThat(announced).as("%s is left to a person", key).containsOnly(Status.MANUAL);

@@ -9,7 +9,6 @@ import dev.palisade.compliance.ComplianceReport;
 import dev.palisade.compliance.Component;
 import dev.palisade.compliance.ControlResult;
 import dev.palisade.compliance.NodeFacts;
-import dev.palisade.compliance.Status;
 import dev.palisade.inventory.Snapshot;
 import dev.palisade.scan.ScanConfig;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package dev.palisade.cli;
 
 import dev.palisade.scan.ScanConfig;
 import dev.palisade.source.ConfigFile;
+import dev.palisade.source.NodeFactsFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +26,11 @@ final class ConfigOptions {
                     + " app.kubernetes.io/team).")
     List<String> ownerKeys = new ArrayList<>();
 
+    @Option(names = "--node-facts", paramLabel = "DIR",
+            description = "Node facts collected by 'palisade node-facts' (a directory of *.json files, one per node,"
+                    + " or one file), for the compliance controls judged on nodes.")
+    Path nodeFacts;
+
     /** The configuration file's settings (or the defaults) with the command line's on top. */
     ScanConfig scanConfig(boolean readWorkingDirectory) {
         ScanConfig base = ScanConfig.defaults();
@@ -36,6 +42,7 @@ final class ConfigOptions {
         List<String> trusted = new ArrayList<>(base.trustedRegistries());
         trusted.addAll(trustedRegistries);
         return new ScanConfig(trusted, ownerKeys.isEmpty() ? base.ownerKeys() : ownerKeys, base.systemNamespaces(),
-                base.policies(), base.teams(), base.evidence());
+                base.policies(), base.teams(), nodeFacts == null ? base.nodeFacts() : NodeFactsFile.readAll(nodeFacts),
+                base.evidence());
     }
 }

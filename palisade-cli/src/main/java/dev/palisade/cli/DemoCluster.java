@@ -1,5 +1,6 @@
 package dev.palisade.cli;
 
+import dev.palisade.compliance.NodeFacts;
 import dev.palisade.inventory.InputProblem;
 import dev.palisade.inventory.InventoryBuilder;
 import dev.palisade.inventory.RawDocument;
@@ -7,6 +8,7 @@ import dev.palisade.inventory.Snapshot;
 import dev.palisade.inventory.SnapshotInfo;
 import dev.palisade.source.Loaded;
 import dev.palisade.source.ManifestSource;
+import dev.palisade.source.NodeFactsFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,8 +17,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The demo cluster: manifests under {@code demo/} in the jar, listed in load order by {@code demo/index.txt}. */
+/**
+ * The demo cluster: manifests under {@code demo/} in the jar, listed in load order by {@code demo/index.txt}, and
+ * the node facts of its two nodes under {@code demo/node-facts/}.
+ */
 final class DemoCluster {
+
+    static final List<String> NODE_FACTS = List.of("node-facts/cp-1.json", "node-facts/worker-1.json");
 
     private DemoCluster() {
     }
@@ -46,6 +53,10 @@ final class DemoCluster {
                         runtimeResource("processes.jsonl").lines().toList()),
                 dev.palisade.runtime.RuntimeFiles.alerts("demo-runtime/falco-alerts.jsonl",
                         runtimeResource("falco-alerts.jsonl").lines().toList()), err);
+    }
+
+    static List<NodeFacts> nodeFacts() {
+        return NODE_FACTS.stream().map(file -> NodeFactsFile.parse("demo/" + file, resource(file))).toList();
     }
 
     private static String resource(String name) {

@@ -1,5 +1,6 @@
 package dev.palisade.cli;
 
+import dev.palisade.scan.ScanConfig;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Scan the bundled demo cluster (an online shop with realistic mistakes).",
-                "Unless --trusted-registry is given, the shop trusts: registry.shop.internal:5000, docker.io/library, quay.io, registry.k8s.io, cr.fluentbit.io, ghcr.io."})
+                "Unless --trusted-registry is given, the shop trusts: registry.shop.internal:5000, docker.io/library, quay.io, registry.k8s.io, cr.fluentbit.io, ghcr.io.",
+                "Unless --node-facts is given, the facts of its two nodes (cp-1, worker-1) come with it."})
 final class DemoCommand implements Callable<Integer> {
 
     /** The registries the demo shop trusts: its own, and the upstream projects it runs. */
@@ -37,8 +39,12 @@ final class DemoCommand implements Callable<Integer> {
             config.trustedRegistries.addAll(DEMO_TRUSTED_REGISTRIES);
         }
         var snapshot = DemoCluster.load();
-        var scanConfig = runtime.given() ? runtime.apply(snapshot, config.scanConfig(false), spec.commandLine().getErr())
-                : DemoCluster.runtime(snapshot, config.scanConfig(false), spec.commandLine().getErr());
+        ScanConfig base = config.scanConfig(false);
+        if (config.nodeFacts == null) {
+            base = base.withNodeFacts(DemoCluster.nodeFacts());
+        }
+        var scanConfig = runtime.given() ? runtime.apply(snapshot, base, spec.commandLine().getErr())
+                : DemoCluster.runtime(snapshot, base, spec.commandLine().getErr());
         return report.scanAndReport(snapshot, scanConfig, spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Kubernetes security posture: inventory, exposure, privileges, ownership and more.",
         subcommands = {ScanCommand.class, CheckCommand.class, PssCommand.class, RbacCommand.class, DemoCommand.class,
                 PolicyCommand.class, NetpolCommand.class, RiskCommand.class, DbCommand.class, VulnCommand.class,
-                SnapshotCommand.class, ImageCommand.class,
+                ComplianceCommand.class, NodeFactsCommand.class, SnapshotCommand.class, ImageCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes:",
                 "  0  no finding at or above --fail-on (or no --fail-on given)",

@@ -22,7 +22,7 @@ class RiskCommandTest {
 
         JsonNode json = JsonMapper.builder().build().readTree(run("risk", DEMO, "-o", "json", "--top", "0").out());
         JsonNode workloads = json.get("workloads");
-        assertThat(workloads.size()).isEqualTo(33);
+        assertThat(workloads.size()).isEqualTo(37);
         JsonNode first = workloads.get(0);
         assertThat(first.get("rank").asInt()).isEqualTo(1);
         assertThat(first.get("resource").has("kind") && first.get("resource").has("namespace")).isTrue();

@@ -31,7 +31,7 @@ class TeamReportCommandTest {
             }
         }
         assertThat(names).contains("payments", "storefront", "(no owner)");
-        assertThat(workloads).isEqualTo(33);
+        assertThat(workloads).isEqualTo(37);
 
         PalisadeCommandTest.Run table = run("demo", "--by", "team");
         assertThat(table.out()).contains("════ Team payments (4 workloads) ════");

@@ -121,13 +121,18 @@ final class WorkloadResolver {
         return namespace + "/" + kind + "/" + name;
     }
 
+    /**
+     * The controller of an object, or null. A static pod's mirror names its Node as controller; the node runs the
+     * pod rather than producing it from a template, so each mirror pod is a workload of its own.
+     */
     private static OwnerReference controller(ObjectMeta metadata) {
         List<OwnerReference> owners = metadata.getOwnerReferences();
         if (owners == null || owners.isEmpty()) {
             return null;
         }
-        return owners.stream().filter(o -> Boolean.TRUE.equals(o.getController())).findFirst()
+        OwnerReference controller = owners.stream().filter(o -> Boolean.TRUE.equals(o.getController())).findFirst()
                 .orElse(owners.size() == 1 && POD_PRODUCERS.contains(owners.get(0).getKind()) ? owners.get(0) : null);
+        return controller == null || "Node".equals(controller.getKind()) ? null : controller;
     }
 
     /** The topmost known pod producer controlling {@code object}, or empty when no known producer controls it. */

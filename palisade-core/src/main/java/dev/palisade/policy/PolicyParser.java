@@ -3,10 +3,12 @@ package dev.palisade.policy;
 import dev.palisade.inventory.InputProblem;
 import dev.palisade.inventory.InputText;
 import dev.palisade.inventory.SourceLocation;
+import dev.palisade.inventory.YamlNodes;
+import dev.palisade.inventory.YamlNodes.Invalid;
+import dev.palisade.inventory.YamlNodes.Values;
 import dev.palisade.scan.Enforcement;
 import dev.palisade.scan.Severity;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -16,16 +18,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
-import org.snakeyaml.engine.v2.schema.FailsafeSchema;
 
 /**
  * Reads policy files (one or more YAML documents, each a policy) and validates them: unknown keys, missing
@@ -43,21 +38,8 @@ public final class PolicyParser {
     private static final Set<String> SECTION_KEYS = Set.of("section", "match");
     private static final Set<String> CRITERION_KEYS = Set.of("field", "values", "operator", "negate", "cel");
 
-    private final LoadSettings settings = LoadSettings.builder().setSchema(new FailsafeSchema())
-            .setAllowDuplicateKeys(false).setMaxAliasesForCollections(10).build();
-
     /** Policies that are valid, and a problem for everything that is not. */
     public record Result(List<Policy> policies, List<InputProblem> problems) {
-    }
-
-    /** A problem at a node; collected, then reported together. */
-    private static final class Invalid extends RuntimeException {
-        final int line;
-
-        Invalid(Node node, String message) {
-            super(message);
-            this.line = node == null ? 0 : node.getStartMark().map(m -> m.getLine() + 1).orElse(0);
-        }
     }
 
     public Result parse(String origin, String text) {
@@ -65,12 +47,12 @@ public final class PolicyParser {
         List<InputProblem> problems = new ArrayList<>();
         int index = 0;
         try {
-            for (Node document : new Compose(settings).composeAllFromString(text)) {
+            for (Node document : YamlNodes.documents(text)) {
                 index++;
                 List<Invalid> invalid = new ArrayList<>();
-                Policy policy = policy(document, new SourceLocation(origin, index, line(document)), invalid);
+                Policy policy = policy(document, new SourceLocation(origin, index, YamlNodes.line(document)), invalid);
                 for (Invalid problem : invalid) {
-                    problems.add(InputProblem.error(new SourceLocation(origin, index, problem.line), problem.getMessage()));
+                    problems.add(InputProblem.error(new SourceLocation(origin, index, problem.line()), problem.getMessage()));
                 }
                 if (invalid.isEmpty() && policy != null) {
                     policies.add(policy);
@@ -87,14 +69,10 @@ public final class PolicyParser {
         return new Result(policies, problems);
     }
 
-    private static int line(Node node) {
-        return node.getStartMark().map(m -> m.getLine() + 1).orElse(0);
-    }
-
     private Policy policy(Node document, SourceLocation source, List<Invalid> invalid) {
         Map<String, Node> map;
         try {
-            map = mapping(document, POLICY_KEYS, "a policy");
+            map = YamlNodes.mapping(document, POLICY_KEYS, "a policy");
         } catch (Invalid e) {
             invalid.add(e);
             return null;
@@ -134,7 +112,7 @@ public final class PolicyParser {
         List<Exclusion> exclusions = new ArrayList<>();
         for (Node exclusionNode : values.list(map.get("exclusions"))) {
             try {
-                Map<String, Node> exclusion = mapping(exclusionNode, EXCLUSION_KEYS, "an exclusion");
+                Map<String, Node> exclusion = YamlNodes.mapping(exclusionNode, EXCLUSION_KEYS, "an exclusion");
                 LocalDate expires = values.get(exclusion, "expires", LocalDate::parse, null);
                 exclusions.add(new Exclusion(scope(exclusion, values), values.text(exclusion.get("reason")), expires));
             } catch (Invalid e) {
@@ -144,7 +122,7 @@ public final class PolicyParser {
         Scope scope = Scope.ALL;
         if (map.containsKey("scope")) {
             try {
-                scope = scope(mapping(map.get("scope"), SCOPE_KEYS, "a scope"), values);
+                scope = scope(YamlNodes.mapping(map.get("scope"), SCOPE_KEYS, "a scope"), values);
             } catch (Invalid e) {
                 invalid.add(e);
             }
@@ -152,7 +130,7 @@ public final class PolicyParser {
         Map<String, String> equivalents = new LinkedHashMap<>();
         if (map.containsKey("equivalents")) {
             try {
-                mapping(map.get("equivalents"), null, "equivalents").forEach((k, v) -> equivalents.put(k, values.text(v)));
+                YamlNodes.mapping(map.get("equivalents"), null, "equivalents").forEach((k, v) -> equivalents.put(k, values.text(v)));
             } catch (Invalid e) {
                 invalid.add(e);
             }
@@ -161,7 +139,7 @@ public final class PolicyParser {
                 orEmpty(values.text(map.get("description"))), orEmpty(values.text(map.get("rationale"))),
                 orEmpty(values.text(map.get("remediation"))), severity == null ? Severity.LOW : severity,
                 values.strings(map.get("categories")), lifecycle,
-                values.get(map, "enabled", PolicyParser::bool, true),
+                values.get(map, "enabled", YamlNodes::bool, true),
                 values.get(map, "enforcement", text -> Enforcement.valueOf(text.toUpperCase(Locale.ROOT)), Enforcement.INFORM),
                 target, scope, exclusions, equivalents, sections, values.text(map.get("message")), source);
     }
@@ -170,17 +148,10 @@ public final class PolicyParser {
         return text == null ? "" : text;
     }
 
-    private static boolean bool(String text) {
-        if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
-            throw new IllegalArgumentException("expected true or false");
-        }
-        return Boolean.parseBoolean(text.toLowerCase(Locale.ROOT));
-    }
-
     private static Scope scope(Map<String, Node> map, Values values) {
         Map<String, String> labels = new LinkedHashMap<>();
         if (map.containsKey("labels")) {
-            mapping(map.get("labels"), null, "labels").forEach((k, v) -> labels.put(k, values.text(v)));
+            YamlNodes.mapping(map.get("labels"), null, "labels").forEach((k, v) -> labels.put(k, values.text(v)));
         }
         return new Scope(values.get(map, "cluster", PolicyParser::regex, null),
                 values.get(map, "namespace", PolicyParser::regex, null),
@@ -198,7 +169,7 @@ public final class PolicyParser {
     private Section section(Node node, Target target, Values values, List<Invalid> invalid) {
         Map<String, Node> map;
         try {
-            map = mapping(node, SECTION_KEYS, "a criteria section");
+            map = YamlNodes.mapping(node, SECTION_KEYS, "a criteria section");
         } catch (Invalid e) {
             invalid.add(e);
             return null;
@@ -211,7 +182,7 @@ public final class PolicyParser {
         List<Node> criterionNodes = values.list(map.get("match"));
         for (Node criterionNode : criterionNodes) {
             try {
-                criteria.add(criterion(mapping(criterionNode, CRITERION_KEYS, "a criterion"), criterionNode, target, values));
+                criteria.add(criterion(YamlNodes.mapping(criterionNode, CRITERION_KEYS, "a criterion"), criterionNode, target, values));
             } catch (Invalid e) {
                 invalid.add(e);
             }
@@ -260,88 +231,7 @@ public final class PolicyParser {
         if (operator != null && !operator.equalsIgnoreCase("OR") && !operator.equalsIgnoreCase("AND")) {
             throw new Invalid(map.get("operator"), "operator must be OR or AND");
         }
-        boolean negate = values.get(map, "negate", PolicyParser::bool, false);
+        boolean negate = values.get(map, "negate", YamlNodes::bool, false);
         return new Criterion.OnField(field, texts, "AND".equalsIgnoreCase(operator), negate, matchers);
-    }
-
-    /** A mapping's entries by key; keys outside {@code allowed} (when given) are problems. */
-    private static Map<String, Node> mapping(Node node, Set<String> allowed, String what) {
-        if (!(node instanceof MappingNode mapping)) {
-            throw new Invalid(node, what + " must be a mapping");
-        }
-        Map<String, Node> map = new LinkedHashMap<>();
-        for (NodeTuple tuple : mapping.getValue()) {
-            if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
-                throw new Invalid(tuple.getKeyNode(), "keys must be plain strings");
-            }
-            if (allowed != null && !allowed.contains(key.getValue())) {
-                throw new Invalid(key, "unknown key '" + key.getValue() + "' in " + what + " (expected one of "
-                        + String.join(", ", allowed.stream().sorted().toList()) + ")");
-            }
-            map.put(key.getValue(), tuple.getValueNode());
-        }
-        return map;
-    }
-
-    /** Scalar and list access that records problems instead of stopping at the first. */
-    private record Values(List<Invalid> invalid) {
-
-        String text(Node node) {
-            if (node == null) {
-                return null;
-            }
-            if (node instanceof ScalarNode scalar) {
-                return scalar.getValue();
-            }
-            invalid.add(new Invalid(node, "expected a single value"));
-            return null;
-        }
-
-        String required(Map<String, Node> map, String key, Node parent) {
-            String value = text(map.get(key));
-            if (value == null || value.isBlank()) {
-                invalid.add(new Invalid(map.getOrDefault(key, parent), "missing required key '" + key + "'"));
-                return null;
-            }
-            return value;
-        }
-
-        <T> T get(Map<String, Node> map, String key, java.util.function.Function<String, T> parse, T fallback) {
-            Node node = map.get(key);
-            String text = text(node);
-            if (text == null) {
-                return fallback;
-            }
-            T value = convert(node, parse, null);
-            return value == null ? fallback : value;
-        }
-
-        <T> T convert(Node node, java.util.function.Function<String, T> parse, String message) {
-            String text = text(node);
-            try {
-                return parse.apply(text);
-            } catch (IllegalArgumentException | DateTimeParseException e) {
-                invalid.add(new Invalid(node, message != null ? message : e.getMessage()));
-                return null;
-            }
-        }
-
-        List<Node> list(Node node) {
-            if (node == null) {
-                return List.of();
-            }
-            if (node instanceof SequenceNode sequence) {
-                return sequence.getValue();
-            }
-            if (node instanceof ScalarNode) {
-                return List.of(node);
-            }
-            invalid.add(new Invalid(node, "expected a list"));
-            return List.of();
-        }
-
-        List<String> strings(Node node) {
-            return list(node).stream().map(this::text).filter(java.util.Objects::nonNull).toList();
-        }
     }
 }

@@ -22,6 +22,11 @@ public final class PssEvaluator {
         return active(level, version).stream().map(PssCheck::id).toList();
     }
 
+    /** Every check id of every level and version, in report order. */
+    public static List<String> checkIds() {
+        return PssCheck.ALL.stream().map(PssCheck::id).toList();
+    }
+
     /** The active checks per level and Kubernetes minor version: computed once, asked for every pod. */
     private static final java.util.Map<String, List<PssCheck>> ACTIVE = new java.util.concurrent.ConcurrentHashMap<>();
 

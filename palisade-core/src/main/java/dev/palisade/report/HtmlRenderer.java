@@ -19,7 +19,7 @@ import java.util.Locale;
  */
 public final class HtmlRenderer implements ReportRenderer {
 
-    private static final String STYLE = """
+    static final String STYLE = """
             body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:2rem auto;max-width:1200px;\
             padding:0 1rem;color:#1d2430;line-height:1.45}
             h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.15rem;margin:2rem 0 .4rem}

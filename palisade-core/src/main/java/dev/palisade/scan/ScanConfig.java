@@ -1,5 +1,6 @@
 package dev.palisade.scan;
 
+import dev.palisade.compliance.NodeFacts;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,10 +13,12 @@ import java.util.Set;
  * @param systemNamespaces  namespaces that belong to the platform rather than to application teams
  * @param policies          which policies run and how
  * @param teams             team mapping rules for workloads no owner key names, first match wins
+ * @param nodeFacts         what {@code palisade node-facts} collected on the cluster's nodes (one per node), for the
+ *                          compliance controls judged on nodes; empty when none was given
  * @param evidence          data beyond the inventory: image scans, observed flows, runtime alerts
  */
 public record ScanConfig(List<String> trustedRegistries, List<String> ownerKeys, Set<String> systemNamespaces,
-                         PolicySettings policies, List<TeamRule> teams, Evidence evidence) {
+                         PolicySettings policies, List<TeamRule> teams, List<NodeFacts> nodeFacts, Evidence evidence) {
 
     /**
      * Maps workloads to a team by namespace and labels ({@code *} and {@code ?} wildcards); a rule with neither
@@ -57,21 +60,32 @@ public record ScanConfig(List<String> trustedRegistries, List<String> ownerKeys,
         systemNamespaces = systemNamespaces.isEmpty() ? DEFAULT_SYSTEM_NAMESPACES : Set.copyOf(systemNamespaces);
         policies = policies == null ? PolicySettings.DEFAULTS : policies;
         teams = teams == null ? List.of() : List.copyOf(teams);
+        nodeFacts = nodeFacts == null ? List.of() : List.copyOf(nodeFacts);
         evidence = evidence == null ? Evidence.NONE : evidence;
     }
 
     public ScanConfig(List<String> trustedRegistries, List<String> ownerKeys, Set<String> systemNamespaces,
                       PolicySettings policies) {
-        this(trustedRegistries, ownerKeys, systemNamespaces, policies, List.of(), Evidence.NONE);
+        this(trustedRegistries, ownerKeys, systemNamespaces, policies, List.of(), List.of(), Evidence.NONE);
+    }
+
+    public ScanConfig(List<String> trustedRegistries, List<String> ownerKeys, Set<String> systemNamespaces,
+                      PolicySettings policies, List<NodeFacts> nodeFacts) {
+        this(trustedRegistries, ownerKeys, systemNamespaces, policies, List.of(), nodeFacts, Evidence.NONE);
     }
 
     /** This configuration with more evidence. */
     public <T> ScanConfig with(Class<T> type, T item) {
-        return new ScanConfig(trustedRegistries, ownerKeys, systemNamespaces, policies, teams, evidence.with(type, item));
+        return new ScanConfig(trustedRegistries, ownerKeys, systemNamespaces, policies, teams, nodeFacts,
+                evidence.with(type, item));
     }
 
     public ScanConfig(List<String> trustedRegistries, List<String> ownerKeys) {
         this(trustedRegistries, ownerKeys, Set.of(), PolicySettings.DEFAULTS);
+    }
+
+    public ScanConfig withNodeFacts(List<NodeFacts> facts) {
+        return new ScanConfig(trustedRegistries, ownerKeys, systemNamespaces, policies, teams, facts, evidence);
     }
 
     public static ScanConfig defaults() {

@@ -38,7 +38,7 @@ public final class Scanner {
             new dev.palisade.runtime.RuntimeAlerts(),
             new dev.palisade.vuln.VulnerabilityAnswers(),
             new dev.palisade.risk.RiskAnalysis(),
-            new NotYetAnswered());
+            new dev.palisade.compliance.ComplianceAnalysis());
 
     private Scanner() {
     }

@@ -72,7 +72,7 @@ public final class ConfigFile {
                         new LinkedHashSet<>(strings(file, policies.path("disable"), "policies.disable")),
                         new LinkedHashSet<>(strings(file, policies.path("enable"), "policies.enable")),
                         severities, enforcement),
-                teams(file, root.path("teams")), null);
+                teams(file, root.path("teams")), List.of(), null);
     }
 
     /** {@code teams: [{team: payments, namespaces: [pay-*], labels: {app: checkout*}}]}. */

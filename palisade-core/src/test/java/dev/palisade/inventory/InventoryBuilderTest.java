@@ -32,6 +32,30 @@ class InventoryBuilderTest {
     }
 
     @Test
+    void eachStaticPodMirrorIsAWorkloadOfItsOwn() {
+        String mirror = """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: %s-cp-1
+                  namespace: kube-system
+                  annotations: {kubernetes.io/config.mirror: abc}
+                  ownerReferences: [{apiVersion: v1, kind: Node, name: cp-1, uid: n-1, controller: true}]
+                spec:
+                  containers: [{name: %s, image: registry.k8s.io/%s:v1.33.4}]
+                  nodeName: cp-1
+                status: {phase: Running}
+                """;
+        Snapshot snapshot = dev.palisade.TestSupport.snapshot("mirrors.yaml", String.format(mirror,
+                "kube-apiserver", "kube-apiserver", "kube-apiserver") + "---\n" + String.format(mirror, "etcd", "etcd",
+                "etcd"));
+
+        assertThat(snapshot.workloads()).extracting(w -> w.ref().kind() + "/" + w.name())
+                .containsExactly("Pod/etcd-cp-1", "Pod/kube-apiserver-cp-1");
+        assertThat(snapshot.workloads()).allSatisfy(w -> assertThat(w.pods()).hasSize(1));
+    }
+
+    @Test
     void namespacedObjectsWithoutNamespaceLandInDefault() {
         Snapshot snapshot = snapshotOf("manifests/kinds/workloads.yaml");
 

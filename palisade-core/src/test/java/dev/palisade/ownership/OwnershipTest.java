@@ -224,7 +224,7 @@ class OwnershipTest {
         assertThat(new ScanConfig.TeamRule("x", List.of(), Map.of("tier", "web*"))
                 .matches("any", Map.of("tier", "web-frontend"))).isTrue();
         assertThat(new ScanConfig.TeamRule("x", List.of(), Map.of()).matches("any", Map.of())).isFalse();
-        ScanConfig config = new ScanConfig(List.of(), List.of(), java.util.Set.of(), null, rules, null);
+        ScanConfig config = new ScanConfig(List.of(), List.of(), java.util.Set.of(), null, rules, List.of(), null);
         Analysis.Result result = TestSupport.analyze(new Ownership(), snapshot, config, "workload-without-owner");
         assertThat(result.answers().get(0).summary()).doesNotContain("without an owner");
     }

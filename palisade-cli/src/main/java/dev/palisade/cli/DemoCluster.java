@@ -59,6 +59,42 @@ final class DemoCluster {
         return NODE_FACTS.stream().map(file -> NodeFactsFile.parse("demo/" + file, resource(file))).toList();
     }
 
+    /**
+     * The demo's image scans: SBOMs of some of its images matched against a small advisory set (written from public
+     * facts) and an excerpt of CISA's Known Exploited Vulnerabilities, in a temporary data directory removed after.
+     */
+    static dev.palisade.scan.ScanConfig imageScans(Snapshot snapshot, dev.palisade.scan.ScanConfig config,
+                                                   java.io.PrintWriter err) throws IOException {
+        java.nio.file.Path home = java.nio.file.Files.createTempDirectory("palisade-demo-");
+        try {
+            java.nio.file.Path images = extract("demo-images", home.resolve("images-in"));
+            java.nio.file.Path advisories = extract("demo-vulndata", home.resolve("advisories"));
+            var data = new dev.palisade.store.DataDirectory(home.resolve("data"));
+            new dev.palisade.vuln.db.VulnerabilityDatabase(data.db(), java.time.Clock.systemUTC())
+                    .importFrom(List.of(advisories));
+            var kev = dev.palisade.vuln.KnownExploited.parse("demo-vulndata/kev.json", read("demo-vulndata/kev.json"));
+            var store = dev.palisade.vuln.db.VulnerabilityStore.openIn(data.db());
+            var scans = new dev.palisade.vuln.ImageScanner(ImageOptions.catalogues(data, false, true),
+                    dev.palisade.image.source.Platform.DEFAULT, images, store, false)
+                    .scan(snapshot, kev.catalogue(), Instant.now());
+            return config.with(dev.palisade.vuln.ImageScans.class, scans);
+        } finally {
+            try (var files = java.nio.file.Files.walk(home)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    /** Copies the files an {@code index.txt} of a resource folder lists into a directory. */
+    private static java.nio.file.Path extract(String folder, java.nio.file.Path target) throws IOException {
+        java.nio.file.Files.createDirectories(target);
+        for (String file : read(folder + "/index.txt").lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()) {
+            java.nio.file.Files.writeString(target.resolve(file), read(folder + "/" + file));
+        }
+        return target;
+    }
+
     private static String resource(String name) {
         return read("demo/" + name);
     }

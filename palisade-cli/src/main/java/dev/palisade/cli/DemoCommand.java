@@ -9,7 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code palisade demo}: {@code palisade scan} of the online-shop cluster bundled in the jar, with the shop's
- * own trust configuration and its runtime observations (processes, Falco alerts, network flows) so that every answer is complete.
+ * own trust configuration and its runtime observations (processes, Falco alerts, network flows) and image scans so that every answer is complete.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Scan the bundled demo cluster (an online shop with realistic mistakes).",
@@ -45,6 +45,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         var scanConfig = runtime.given() ? runtime.apply(snapshot, base, spec.commandLine().getErr())
                 : DemoCluster.runtime(snapshot, base, spec.commandLine().getErr());
+        scanConfig = DemoCluster.imageScans(snapshot, scanConfig, spec.commandLine().getErr());
         return report.scanAndReport(snapshot, scanConfig, spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }

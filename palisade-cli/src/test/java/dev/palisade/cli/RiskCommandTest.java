@@ -74,4 +74,21 @@ class RiskCommandTest {
         }
         assertThat(found).isTrue();
     }
+
+    @Test
+    void demoRanksTheExposedKnownExploitedClusterAdminWorkloadFirst() {
+        JsonNode answers = JsonMapper.builder().build().readTree(run("demo", "-o", "json").out()).get("answers");
+        JsonNode five = answers.get(4);
+        assertThat(five.get("status").asString()).isEqualTo("ANSWERED");
+        JsonNode first = five.get("rows").get(0);
+        assertThat(first.get(1).asString()).isEqualTo("Deployment admin-tools/admin-console");
+        assertThat(first.get(4).asString()).startsWith("internet → ")
+                .contains("CVE-2021-44228, critical, fixable, known exploited", "holds cluster-admin equivalent");
+        assertThat(five.get("rows").size()).isEqualTo(5);
+        JsonNode three = answers.get(2);
+        assertThat(three.get("status").asString()).isEqualTo("ANSWERED");
+        assertThat(three.get("rows").get(0).get(0).asString()).isEqualTo("CVE-2021-44228");
+        assertThat(three.get("rows").get(0).get(5).asString()).isEqualTo("yes");
+        assertThat(answers.get(1).get("status").asString()).isEqualTo("PARTIAL"); // some demo images have no SBOM
+    }
 }

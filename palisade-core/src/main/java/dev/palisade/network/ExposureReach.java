@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * Whether NetworkPolicies let traffic from outside the cluster through to the pods an exposed object leads to.
  * LoadBalancer, NodePort and externalIPs traffic arrives from external addresses; Ingress and HTTPRoute traffic
  * from the ingress controller or gateway pods (workloads whose name, app label or namespace says ingress,
- * gateway, traefik, contour, kong, envoy or haproxy; when the inventory holds none, any pod of another namespace).
+ * gateway, traefik, contour, kong, envoy or haproxy; when the inventory holds none, any pod of another namespace,
+ * whose egress is then unknown and not weighed).
  * Host-network pods are not subject to NetworkPolicies; hostPort traffic is checked like external traffic.
  */
 public final class ExposureReach {
@@ -141,8 +142,15 @@ public final class ExposureReach {
     }
 
     private boolean fromControllers(Target target) {
+        List<PodClass> known = controllers();
         for (PodClass destination : classesOfWorkload.getOrDefault(target.workload(), Set.of())) {
-            for (PodClass source : controllers(destination.namespace())) {
+            if (known.isEmpty()) {
+                if (reachability.admitsFromOtherNamespace(destination, target.protocol(), target.port())) {
+                    return true;
+                }
+                continue;
+            }
+            for (PodClass source : known) {
                 if (reachability.between(source, destination).allows(target.protocol(), target.port())) {
                     return true;
                 }
@@ -151,17 +159,15 @@ public final class ExposureReach {
         return false;
     }
 
-    private List<PodClass> controllers(String backendNamespace) {
+    /** The ingress controller and gateway pod classes of the inventory; empty when it holds none. */
+    private List<PodClass> controllers() {
         if (controllers == null) {
             controllers = reachability.classes().stream().filter(c -> c.pods().stream().anyMatch(p ->
                     CONTROLLER.matcher(p.workload().name()).find() || CONTROLLER.matcher(p.namespace()).find()
                             || CONTROLLER.matcher(p.labels().getOrDefault("app.kubernetes.io/name",
                             p.labels().getOrDefault("app", ""))).find())).toList();
         }
-        if (!controllers.isEmpty()) {
-            return controllers;
-        }
-        return reachability.classes().stream().filter(c -> !c.namespace().equals(backendNamespace)).toList();
+        return controllers;
     }
 
     private List<Service> services(String namespace, List<String> names) {

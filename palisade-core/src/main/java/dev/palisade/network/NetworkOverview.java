@@ -27,7 +27,7 @@ public final class NetworkOverview implements Analysis {
         int ingressIsolated;
         int egressIsolated;
         int policies;
-        int inbound;
+        long inbound;
         int fromOutside;
     }
 
@@ -49,20 +49,34 @@ public final class NetworkOverview implements Analysis {
             }
         });
         model.policies().forEach(p -> rows.computeIfAbsent(p.namespace(), k -> new Row()).policies++);
-        List<Flow> flows = ConnectivityMap.of(reachability);
-        Set<String> fromOutside = new java.util.HashSet<>();
-        int internal = 0;
-        for (Flow flow : flows) {
-            if (flow.destination() instanceof Endpoint.WorkloadEndpoint destination) {
-                Row row = rows.computeIfAbsent(destination.ref().namespace(), k -> new Row());
-                if (flow.source() instanceof Endpoint.External) {
-                    if (fromOutside.add(destination.label())) {
-                        row.fromOutside++;
-                    }
-                } else {
-                    row.inbound++;
-                    internal++;
+        // Counted per signature pair, never materialised: a cluster without policies allows every pair.
+        Map<Integer, List<PodClass>> sources = reachability.classesBySignature(true);
+        Map<Integer, List<PodClass>> destinations = reachability.classesBySignature(false);
+        Map<Integer, Set<Workload>> sourceWorkloads = workloads(sources);
+        long[] internal = {0};
+        reachability.forEachSignaturePair((sig, dsig, connections) -> {
+            Set<Workload> from = sourceWorkloads.get(sig);
+            for (PodClass destination : destinations.get(dsig)) {
+                Set<Workload> to = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                destination.pods().forEach(p -> to.add(p.workload()));
+                for (Workload workload : to) {
+                    long pairs = from.size() - (from.contains(workload) ? 1 : 0);
+                    rows.computeIfAbsent(workload.namespace(), k -> new Row()).inbound += pairs;
+                    internal[0] += pairs;
                 }
+            }
+        });
+        int openToOutside = 0;
+        for (Map.Entry<Workload, Set<PodClass>> entry : classes.entrySet()) {
+            boolean open = false;
+            for (PodClass podClass : entry.getValue()) {
+                for (int atom = 0; !open && atom < reachability.sourceAtoms().size(); atom++) {
+                    open = !reachability.fromExternal(atom, podClass).isEmpty();
+                }
+            }
+            if (open) {
+                openToOutside++;
+                rows.computeIfAbsent(entry.getKey().namespace(), k -> new Row()).fromOutside++;
             }
         }
         Table.Builder table = new Table.Builder("namespace", "workloads", "ingress isolated", "egress isolated",
@@ -76,15 +90,26 @@ public final class NetworkOverview implements Analysis {
             ingress += row.ingressIsolated;
             egress += row.egressIsolated;
             table.row(entry.getKey(), Integer.toString(row.workloads), ratio(row.ingressIsolated, row.workloads),
-                    ratio(row.egressIsolated, row.workloads), Integer.toString(row.policies), Integer.toString(row.inbound),
+                    ratio(row.egressIsolated, row.workloads), Integer.toString(row.policies), Long.toString(row.inbound),
                     Integer.toString(row.fromOutside));
         }
         String summary = workloads == 0 ? "No workloads." : "NetworkPolicies isolate " + ratio(ingress, workloads)
                 + " workloads for ingress and " + ratio(egress, workloads) + " for egress; they allow "
-                + Text.count(internal, "connection") + " between workloads, and " + fromOutside.size() + " of "
+                + Text.count(internal[0], "connection") + " between workloads, and " + openToOutside + " of "
                 + Text.count(workloads, "workload") + " accept connections from addresses outside the cluster"
                 + " (run 'palisade netpol map' for every connection).";
         return new Result(List.of(), List.of(), List.of(new Section("Network", summary, table.build())));
+    }
+
+    /** The workloads of each signature's classes, by identity. */
+    private static Map<Integer, Set<Workload>> workloads(Map<Integer, List<PodClass>> bySignature) {
+        Map<Integer, Set<Workload>> result = new java.util.HashMap<>();
+        bySignature.forEach((signature, podClasses) -> {
+            Set<Workload> set = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            podClasses.forEach(c -> c.pods().forEach(p -> set.add(p.workload())));
+            result.put(signature, set);
+        });
+        return result;
     }
 
     private static String ratio(int part, int whole) {

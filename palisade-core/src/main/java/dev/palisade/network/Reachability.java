@@ -245,6 +245,29 @@ public final class Reachability {
         return allowed;
     }
 
+    /**
+     * Whether the destination's ingress side admits some pod of another namespace on a port: for traffic from
+     * pods the inventory does not identify (an ingress controller outside it), whose own egress is unknown.
+     */
+    public boolean admitsFromOtherNamespace(PodClass destination, Protocol protocol, int port) {
+        if (!ingressIsolated[destination.id()]) {
+            return true;
+        }
+        for (int r : ingressRulesOf[destination.id()]) {
+            RuleRef rule = ingressRules.get(r);
+            if (!portsAt(rule, destination).allows(protocol, port)) {
+                continue;
+            }
+            BitSet peers = rule.peerClasses();
+            for (int c = peers.nextSetBit(0); c >= 0; c = peers.nextSetBit(c + 1)) {
+                if (!classes.get(c).namespace().equals(destination.namespace())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Connections allowed from an external range (one of {@link #sourceAtoms()}) into a class. */
     public Connections fromExternal(int atom, PodClass destination) {
         if (!ingressIsolated[destination.id()]) {

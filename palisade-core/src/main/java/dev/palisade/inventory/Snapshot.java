@@ -65,12 +65,19 @@ public final class Snapshot {
         return Optional.ofNullable(byIdentity.get(ref.identity()));
     }
 
-    /** Every namespace that has a Namespace object or holds an object, sorted. */
+    private volatile List<String> namespaces;
+
+    /** Every namespace that has a Namespace object or holds an object, sorted (computed once). */
     public List<String> namespaces() {
-        java.util.TreeSet<String> names = new java.util.TreeSet<>();
-        ofKind("Namespace").forEach(o -> names.add(o.ref().name()));
-        objects.stream().map(o -> o.ref().namespace()).filter(ns -> !ns.isEmpty()).forEach(names::add);
-        return List.copyOf(names);
+        List<String> result = namespaces;
+        if (result == null) {
+            java.util.TreeSet<String> names = new java.util.TreeSet<>();
+            ofKind("Namespace").forEach(o -> names.add(o.ref().name()));
+            objects.stream().map(o -> o.ref().namespace()).filter(ns -> !ns.isEmpty()).forEach(names::add);
+            result = List.copyOf(names);
+            namespaces = result;
+        }
+        return result;
     }
 
     /** Object counts per kind, sorted by kind. */

@@ -43,10 +43,16 @@ public final class ExposureReach {
     private final Map<Workload, Set<PodClass>> classesOfWorkload;
     private List<PodClass> controllers;
 
+    private final Map<String, List<Workload>> workloadsByNamespace = new java.util.HashMap<>();
+    private final Map<String, List<Service>> servicesByNamespace = new java.util.HashMap<>();
+
     ExposureReach(Snapshot snapshot, Reachability reachability) {
         this.snapshot = snapshot;
         this.reachability = reachability;
         this.classesOfWorkload = ConnectivityMap.classesOfWorkload(reachability);
+        snapshot.workloads().forEach(w -> workloadsByNamespace.computeIfAbsent(w.namespace(), k -> new ArrayList<>()).add(w));
+        snapshot.ofKind("Service", Service.class).forEach(s -> servicesByNamespace
+                .computeIfAbsent(s.getMetadata().getNamespace(), k -> new ArrayList<>()).add(s));
     }
 
     /**
@@ -171,9 +177,8 @@ public final class ExposureReach {
     }
 
     private List<Service> services(String namespace, List<String> names) {
-        return snapshot.ofKind("Service", Service.class).stream()
-                .filter(s -> namespace.equals(s.getMetadata().getNamespace()) && names.contains(s.getMetadata().getName()))
-                .toList();
+        return servicesByNamespace.getOrDefault(namespace, List.of()).stream()
+                .filter(s -> names.contains(s.getMetadata().getName())).toList();
     }
 
     /** The pods a Service sends to, with each service port's target port resolved (named ports by container). */
@@ -183,9 +188,8 @@ public final class ExposureReach {
         }
         String namespace = service.getMetadata().getNamespace();
         List<Target> targets = new ArrayList<>();
-        for (Workload workload : snapshot.workloads()) {
-            if (!workload.namespace().equals(namespace)
-                    || !Selectors.matchesMap(service.getSpec().getSelector(), workload.podLabels())) {
+        for (Workload workload : workloadsByNamespace.getOrDefault(namespace, List.of())) {
+            if (!Selectors.matchesMap(service.getSpec().getSelector(), workload.podLabels())) {
                 continue;
             }
             for (ServicePort port : service.getSpec().getPorts()) {

@@ -66,6 +66,8 @@ public final class NetworkGaps implements Analysis {
         NetworkModel model = reachability.model();
         List<Finding> findings = new ArrayList<>();
         defaultDeny(snapshot, config, model, findings);
+        Map<String, List<NetworkModel.NetPod>> podsByNamespace = new java.util.HashMap<>();
+        model.pods().forEach(p -> podsByNamespace.computeIfAbsent(p.namespace(), k -> new ArrayList<>()).add(p));
         Set<ParsedPolicy> selectingNothing = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         selectingNothing.addAll(reachability.policiesSelectingNothing());
         for (ParsedPolicy policy : model.policies()) {
@@ -82,7 +84,7 @@ public final class NetworkGaps implements Analysis {
             for (Direction direction : Direction.values()) {
                 for (Rule rule : policy.rules(direction)) {
                     allowsAll(config, reachability, policy, rule, findings);
-                    peersMatchingNothing(config, model, policy, rule, findings);
+                    peersMatchingNothing(config, model, podsByNamespace, policy, rule, findings);
                 }
             }
             oneDirection(config, reachability, policy, findings);
@@ -133,8 +135,9 @@ public final class NetworkGaps implements Analysis {
         }
     }
 
-    private static void peersMatchingNothing(ScanConfig config, NetworkModel model, ParsedPolicy policy, Rule rule,
-                                             List<Finding> findings) {
+    private static void peersMatchingNothing(ScanConfig config, NetworkModel model,
+                                             Map<String, List<NetworkModel.NetPod>> podsByNamespace,
+                                             ParsedPolicy policy, Rule rule, List<Finding> findings) {
         if (rule.anyPeer()) {
             return;
         }
@@ -142,7 +145,12 @@ public final class NetworkGaps implements Analysis {
             if (!(rule.peers().get(p) instanceof PodPeer peer)) {
                 continue;
             }
-            boolean matches = model.pods().stream().anyMatch(pod -> Describe.matches(model, policy, peer, pod));
+            List<String> namespaces = peer.namespaceSelector() == null ? List.of(policy.namespace())
+                    : model.namespaceLabels().entrySet().stream()
+                    .filter(e -> dev.palisade.inventory.Selectors.matches(peer.namespaceSelector(), e.getValue()))
+                    .map(Map.Entry::getKey).toList();
+            boolean matches = namespaces.stream().flatMap(ns -> podsByNamespace.getOrDefault(ns, List.of()).stream())
+                    .anyMatch(pod -> Describe.matches(model, policy, peer, pod));
             if (!matches) {
                 String field = rule.direction().field() + "[" + rule.index() + "]."
                         + (rule.direction() == Direction.INGRESS ? "from" : "to") + "[" + p + "]";
@@ -159,9 +167,8 @@ public final class NetworkGaps implements Analysis {
             return;
         }
         Direction other = policy.isolatesIngress() ? Direction.EGRESS : Direction.INGRESS;
-        List<PodClass> open = reachability.classes().stream()
-                .filter(c -> c.namespace().equals(policy.namespace())
-                        && dev.palisade.inventory.Selectors.matches(policy.podSelector(), c.labels())
+        List<PodClass> open = reachability.classesIn(policy.namespace()).stream()
+                .filter(c -> dev.palisade.inventory.Selectors.matches(policy.podSelector(), c.labels())
                         && !reachability.isolated(c, other)).toList();
         if (open.isEmpty()) {
             return; // another policy isolates the other direction

@@ -67,6 +67,7 @@ public final class Reachability {
     private final List<List<ParsedPolicy>> ingressPoliciesOf;
     private final List<List<ParsedPolicy>> egressPoliciesOf;
     private final List<ParsedPolicy> selectingNothing = new ArrayList<>();
+    private final Map<String, List<Integer>> classesByNamespace;
     private final List<BitSet> peerSets = new ArrayList<>();
     private final Map<BitSet, Integer> peerSetIds = new HashMap<>();
     private final Map<Object, BitSet> peerCache = new HashMap<>();
@@ -81,7 +82,7 @@ public final class Reachability {
 
     private Reachability(NetworkModel model) {
         this.model = model;
-        Map<String, List<Integer>> classesByNamespace = buildClasses();
+        classesByNamespace = buildClasses();
         int n = classes.size();
         ingressIsolated = new boolean[n];
         egressIsolated = new boolean[n];
@@ -170,6 +171,11 @@ public final class Reachability {
 
     public List<PodClass> classes() {
         return List.copyOf(classes);
+    }
+
+    /** The classes of one namespace. */
+    public List<PodClass> classesIn(String namespace) {
+        return classesByNamespace.getOrDefault(namespace, List.of()).stream().map(classes::get).toList();
     }
 
     public PodClass classOf(NetPod pod) {

@@ -63,6 +63,18 @@ public class PolicyBenchmark {
         ClusterGenerator.delete(directory);
     }
 
+    /** The policy pack alone, as the admission-time and CI gate paths run it. */
+    @Benchmark
+    public java.util.List<dev.palisade.scan.Finding> policies() {
+        var policies = PolicyPack.load(config.policies()).enabled();
+        var findings = dev.palisade.policy.PolicyEngine.evaluate(new dev.palisade.policy.PolicyContext(snapshot, config,
+                java.time.LocalDate.now()), policies);
+        if (findings.isEmpty()) {
+            throw new IllegalStateException("the policies found nothing: a broken evaluation is not measured");
+        }
+        return findings;
+    }
+
     @Benchmark
     public ScanReport scan() {
         ScanReport report = Scanner.scan(snapshot, config);

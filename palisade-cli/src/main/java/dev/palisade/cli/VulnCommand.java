@@ -96,21 +96,21 @@ final class VulnCommand implements Runnable {
                                 .put("runningPods", hit.workload().pods().size())
                                 .put("production", WorkloadImages.production(snapshot, hit.workload().namespace()));
                     }
-                    out.write(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\\n");
+                    out.write(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
                     return;
                 }
                 if (hits.isEmpty()) {
-                    out.write(id + ": no scanned image of the inventory carries it\\n");
+                    out.write(id + ": no scanned image of the inventory carries it\n");
                     return;
                 }
                 out.write(id + " (" + hits.get(0).vulnerability().severity().name().toLowerCase(Locale.ROOT) + "): "
-                        + hits.size() + " containers\\n");
+                        + hits.size() + " containers\n");
                 for (Hit hit : hits) {
                     out.write("  " + hit.workload().ref() + " container " + hit.container() + ": " + hit.image() + ", "
                             + hit.vulnerability().affectedPackage().name() + " " + hit.vulnerability().installedVersion()
                             + (hit.vulnerability().fixedVersion() == null ? " (no fix)" : " → " + hit.vulnerability().fixedVersion())
                             + ", " + hit.workload().pods().size() + " running pods"
-                            + (WorkloadImages.production(snapshot, hit.workload().namespace()) ? ", production" : "") + "\\n");
+                            + (WorkloadImages.production(snapshot, hit.workload().namespace()) ? ", production" : "") + "\n");
                 }
             });
             return hits.isEmpty() ? PalisadeCommand.EXIT_FINDINGS : PalisadeCommand.EXIT_OK;

@@ -495,7 +495,7 @@ final class WorkloadFields {
     private static List<Field> containerImageScan() {
         return List.of(
                 container("Unscanned Image", ValueType.BOOLEAN, "the image has no scan result, or its scan failed;"
-                        + " no value when the scan did not scan images", WorkloadFields::unscanned),
+                        + " no value when the scan did not scan images (--scan-images)", WorkloadFields::unscanned),
                 container("Image Scan Age", ValueType.NUMBER, "days since the image was scanned (its packages"
                         + " catalogued), counted at the scan's moment",
                         s -> imageDays(s, ImageScan::scannedAt, "scanned")),

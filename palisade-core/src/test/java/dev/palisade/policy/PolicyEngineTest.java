@@ -74,14 +74,16 @@ class PolicyEngineTest {
             images:
               - reference: registry.corp.example/web:1.0
                 scannedAt: 2025-12-01T00:00:00Z
+                os: {id: debian, versionId: "12"}
                 packages:
                   - {type: deb, name: zlib1g, version: 1.2.13.dfsg-1}
                   - {type: deb, name: tar, version: 1.34+dfsg-1.2}
                 vulnerabilities:
                   - {id: CVE-2023-45853, package: zlib1g, severity: critical, cvss: 9.8}
-                  - {id: CVE-2023-39804, package: tar, severity: low, fixedVersion: 1.34+dfsg-1.2+deb12u1, aliases: [DLA-3684-1]}
+                  - {id: CVE-2023-39804, package: tar, severity: low, fixedVersion: 1.34+dfsg-1.2+deb12u1, aliases: [DLA-3684-1], published: 2023-11-28T10:00:00Z}
               - reference: envoyproxy/envoy:latest
                 scannedAt: 2025-12-01T00:00:00Z
+                user: "101"
                 packages:
                   - {type: golang, name: golang.org/x/net, version: v0.17.0}
                 vulnerabilities:
@@ -395,5 +397,41 @@ class PolicyEngineTest {
                 .containsExactly("container \"app\" image registry.corp.example/web:1.0 was scanned 31 days ago"
                         + " (2025-12-01)");
         assertThat(evaluateWithScans(scannedDaysAgo.replace(">= 31", "182"), null)).hasSize(1);
+    }
+
+    @Test
+    void imageContentsAndPublicationAgesAreNamedInMessages() {
+        List<String> messages = evaluateWithScans(policy("""
+                  - match:
+                      - field: Image OS
+                        values: ["debian:12"]
+                  - match:
+                      - field: Image User
+                        values: ["[1-9][0-9]*"]
+                  - match:
+                      - field: Days Since CVE Was Published
+                        values: ["> 700"]
+                """)).stream().map(Finding::message).toList();
+        List<String> publishedLater = evaluateWithScans(policy("""
+                  - match:
+                      - field: Days Since CVE Was Published
+                        values: ["> 764"]
+                """)).stream().map(Finding::message).toList();
+
+        assertThat(messages).containsExactlyInAnyOrder(
+                "container \"app\" image registry.corp.example/web:1.0 is built on debian:12",
+                "container \"sidecar\" image envoyproxy/envoy:latest runs as user 101");
+        assertThat(publishedLater).isEmpty();
+    }
+
+    @Test
+    void publicationAgeHoldsForTheVulnerabilityItDates() {
+        assertThat(evaluateWithScans(policy("""
+                  - match:
+                      - field: Days Since CVE Was Published
+                        values: [764]
+                      - field: CVE
+                        values: [CVE-2023-39804]
+                """))).extracting(Finding::container).containsExactly("app");
     }
 }

@@ -10,13 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Check fixtures announce what they must produce in their leading comments: {@code # expect: N} and one
- * {@code # finding: Kind namespace/name [container=NAME]} line per finding.
+ * {@code # finding: Kind namespace/name [container=NAME]} line per finding. Other {@code # key: value} lines of
+ * the leading comments configure the scan ({@link #setting}).
  */
 public record FixtureHeader(int count, List<String> resources) {
 
@@ -29,10 +31,7 @@ public record FixtureHeader(int count, List<String> resources) {
     public static FixtureHeader read(String path, String text) {
         Integer count = null;
         List<String> resources = new ArrayList<>();
-        for (String line : text.split("\n")) {
-            if (!line.startsWith("#")) {
-                break;
-            }
+        for (String line : leadingComments(text)) {
             Matcher expect = EXPECT.matcher(line);
             if (expect.matches()) {
                 count = Integer.parseInt(expect.group(1));
@@ -46,6 +45,20 @@ public record FixtureHeader(int count, List<String> resources) {
         assertThat(count).as("%s must start with a '# expect: N' comment", path).isNotNull().isPositive();
         assertThat(resources).as("%s: one '# finding:' line per expected finding", path).hasSize(count);
         return new FixtureHeader(count, resources);
+    }
+
+    /**
+     * The value of a {@code # key: value} line among the leading comments of a fixture, e.g.
+     * {@code # image-scans: scans.yaml}; empty when there is none.
+     */
+    public static Optional<String> setting(String text, String key) {
+        Pattern setting = Pattern.compile("#\\s*" + Pattern.quote(key) + ":\\s*(.*?)\\s*");
+        return leadingComments(text).stream().map(setting::matcher).filter(Matcher::matches)
+                .map(matcher -> matcher.group(1)).findFirst();
+    }
+
+    private static List<String> leadingComments(String text) {
+        return Stream.of(text.split("\n")).takeWhile(line -> line.startsWith("#")).toList();
     }
 
     /** Whether some announced finding names a container. */

@@ -188,7 +188,7 @@ final class PolicyCommand implements Runnable {
     }
 
     @Command(name = "fields", mixinStandardHelpOptions = true, description = "List the fields policy criteria can"
-            + " name, per target.")
+            + " name, per target; /c marks container fields, /v fields of one vulnerability of a container's image.")
     static final class ListFields implements Callable<Integer> {
 
         @Option(names = "--target", paramLabel = "TARGET", description = "Only this target (workload, service, ...).")
@@ -202,8 +202,13 @@ final class PolicyCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             List<Field> fields = target == null ? Fields.all() : Fields.of(Target.parse(target));
             for (Field field : fields) {
-                out.printf(Locale.ROOT, "%-11s %-38s %-9s %s%n", field.target().label() + (field.perContainer()
-                        ? "/c" : ""), field.name(), field.type().name().toLowerCase(Locale.ROOT), field.description());
+                String level = switch (field.level()) {
+                    case SUBJECT -> "";
+                    case CONTAINER -> "/c";
+                    case VULNERABILITY -> "/v";
+                };
+                out.printf(Locale.ROOT, "%-11s %-38s %-9s %s%n", field.target().label() + level, field.name(),
+                        field.type().name().toLowerCase(Locale.ROOT), field.description());
             }
             out.flush();
             return PalisadeCommand.EXIT_OK;

@@ -275,6 +275,9 @@ class PalisadeCommandTest {
         assertThat(lint.exitCode()).isEqualTo(1);
         assertThat(lint.out()).contains(broken + ": document 1, line 5: unknown field 'Privilegd'");
         assertThat(run("policy", "fields", "--target", "service").out()).contains("Service Type");
+        assertThat(run("policy", "fields", "--target", "workload").out())
+                .containsPattern("workload/c +Unscanned Image +boolean +the image has no scan result")
+                .containsPattern("workload/v +Severity +severity +the vulnerability's severity");
     }
 
     @Test

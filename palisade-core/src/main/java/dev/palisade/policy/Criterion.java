@@ -7,6 +7,11 @@ public sealed interface Criterion permits Criterion.OnField, Criterion.Cel {
 
     boolean perContainer();
 
+    /** Whether it is about one vulnerability of a container's image (a vulnerability field). */
+    default boolean perVulnerability() {
+        return false;
+    }
+
     /**
      * A field criterion: matches when any value matches (all of them with {@code all}), or, negated, when
      * none does.
@@ -22,6 +27,11 @@ public sealed interface Criterion permits Criterion.OnField, Criterion.Cel {
         @Override
         public boolean perContainer() {
             return field.perContainer();
+        }
+
+        @Override
+        public boolean perVulnerability() {
+            return field.level() == Field.Level.VULNERABILITY;
         }
 
         /** The matching field values (for messages), or null when the criterion does not hold. */

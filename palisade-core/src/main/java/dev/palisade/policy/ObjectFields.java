@@ -31,7 +31,7 @@ final class ObjectFields {
 
     private static Field field(Target target, String name, ValueType type, String description,
                                Function<dev.palisade.policy.Subject, List<FieldValue>> extractor) {
-        return new Field(name, target, false, type, description, extractor);
+        return new Field(name, target, Field.Level.SUBJECT, type, description, extractor);
     }
 
     static List<Field> all() {

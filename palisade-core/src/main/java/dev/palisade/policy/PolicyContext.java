@@ -8,10 +8,13 @@ import dev.palisade.inventory.Snapshot;
 import dev.palisade.inventory.Workload;
 import dev.palisade.ownership.OwnerResolver;
 import dev.palisade.scan.ScanConfig;
+import dev.palisade.vuln.ImageScans;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import dev.palisade.network.ConnectivityMap;
 import dev.palisade.network.ParsedPolicy;
@@ -23,7 +26,7 @@ import java.util.stream.Collectors;
 
 /**
  * Everything fields may consult beyond their subject: the snapshot with indexes built once, the scan
- * configuration, and the day (for exclusion expiry).
+ * configuration and its evidence (image scans), and the day (for exclusion expiry).
  */
 public final class PolicyContext {
 
@@ -33,6 +36,7 @@ public final class PolicyContext {
     private final RegistryMatcher trustedRegistries;
     private final OwnerResolver owners;
     private final Map<String, List<KubeObject>> byNamespaceAndKind;
+    private final Optional<ImageScans> imageScans;
 
     public PolicyContext(Snapshot snapshot, ScanConfig config, LocalDate today) {
         this.snapshot = snapshot;
@@ -42,6 +46,7 @@ public final class PolicyContext {
         this.owners = new OwnerResolver(snapshot, config);
         this.byNamespaceAndKind = snapshot.objects().stream()
                 .collect(Collectors.groupingBy(o -> o.ref().namespace() + "/" + o.ref().kind()));
+        this.imageScans = config.evidence().get(ImageScans.class);
     }
 
     public Snapshot snapshot() {
@@ -54,6 +59,16 @@ public final class PolicyContext {
 
     public LocalDate today() {
         return today;
+    }
+
+    /** The image scan results, or empty when the scan did not scan images ({@code palisade scan --scan-images}). */
+    public Optional<ImageScans> imageScans() {
+        return imageScans;
+    }
+
+    /** The moment image and scan ages are measured at: the image scans', else the start of {@link #today()} (UTC). */
+    public Instant imageScanMoment() {
+        return imageScans.map(ImageScans::at).orElseGet(() -> today.atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 
     public String cluster() {

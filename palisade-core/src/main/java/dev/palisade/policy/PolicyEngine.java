@@ -82,26 +82,67 @@ public final class PolicyEngine {
 
     /**
      * The field values that make every criterion of the section hold, one list per criterion, or null when one
-     * does not.
+     * does not. Vulnerability criteria must all hold for the same vulnerability; their lists gather the values of
+     * every vulnerability for which they do.
      */
     private static List<List<FieldValue>> match(Section section, Subject subject, Subject container) {
         List<List<FieldValue>> matched = new ArrayList<>(section.criteria().size());
         for (Criterion criterion : section.criteria()) {
-            Subject on = criterion.perContainer() ? container : subject;
-            if (criterion instanceof Criterion.OnField onField) {
-                List<FieldValue> values = onField.match(on.values(onField.field()));
-                if (values == null) {
-                    return null;
-                }
-                matched.add(values);
-            } else if (criterion instanceof Criterion.Cel cel) {
-                if (!cel.holds(container != null ? container : subject)) {
-                    return null;
-                }
-                matched.add(List.of(FieldValue.of("", "", "matches " + cel.expression())));
+            List<FieldValue> values = criterion.perVulnerability() ? new ArrayList<>()
+                    : match(criterion, criterion.perContainer() ? container : subject);
+            if (values == null) {
+                return null;
             }
+            matched.add(values);
+        }
+        if (section.perVulnerability() && !matchSomeVulnerability(section.criteria(), container, matched)) {
+            return null;
         }
         return matched;
+    }
+
+    /** How many vulnerabilities a finding message names; the others are counted. */
+    static final int VULNERABILITIES_NAMED = 5;
+
+    /**
+     * Adds to {@code matched} the values of each vulnerability of the container's image (worst first) for which
+     * every vulnerability criterion holds; false when there is none.
+     */
+    private static boolean matchSomeVulnerability(List<Criterion> criteria, Subject container,
+                                                  List<List<FieldValue>> matched) {
+        int matching = 0;
+        for (Subject vulnerability : container.vulnerabilities()) {
+            List<List<FieldValue>> values = new ArrayList<>(criteria.size());
+            for (Criterion criterion : criteria) {
+                values.add(criterion.perVulnerability() ? match(criterion, vulnerability) : List.of());
+            }
+            if (values.contains(null)) {
+                continue;
+            }
+            if (++matching <= VULNERABILITIES_NAMED) {
+                for (int i = 0; i < criteria.size(); i++) {
+                    matched.get(i).addAll(values.get(i));
+                }
+            }
+        }
+        if (matching > VULNERABILITIES_NAMED) {
+            FieldValue more = FieldValue.of("", "", "and " + (matching - VULNERABILITIES_NAMED) + " more vulnerabilities");
+            for (int i = 0; i < criteria.size(); i++) {
+                if (criteria.get(i).perVulnerability()) {
+                    matched.get(i).add(more);
+                }
+            }
+        }
+        return matching > 0;
+    }
+
+    /** The field values that make one criterion hold on a subject, or null when it does not. */
+    private static List<FieldValue> match(Criterion criterion, Subject on) {
+        if (criterion instanceof Criterion.OnField onField) {
+            return onField.match(on.values(onField.field()));
+        }
+        Criterion.Cel cel = (Criterion.Cel) criterion;
+        return cel.holds(on) ? List.of(FieldValue.of("", "", "matches " + cel.expression())) : null;
     }
 
     private static boolean covers(Scope scope, Subject subject) {

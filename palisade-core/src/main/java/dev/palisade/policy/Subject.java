@@ -5,14 +5,18 @@ import dev.palisade.inventory.ObjectRef;
 import dev.palisade.inventory.SourceLocation;
 import dev.palisade.inventory.Workload;
 import dev.palisade.inventory.WorkloadContainer;
+import dev.palisade.vuln.ImageScan;
+import dev.palisade.vuln.Vulnerability;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * What a policy is evaluated on: a workload (and one of its containers), or another object. Field values are
- * cached here, so each is computed once per subject however many policies read it.
+ * What a policy is evaluated on: a workload (one of its containers, one vulnerability of that container's
+ * image), or another object. Field values are cached here, so each is computed once per subject however many
+ * policies read it.
  */
 public final class Subject {
 
@@ -21,31 +25,51 @@ public final class Subject {
     private final WorkloadContainer container;
     private final int containerIndex;
     private final KubeObject object;
+    private final Vulnerability vulnerability;
     private final Subject parent;
     private final Map<Field, List<FieldValue>> cache = new IdentityHashMap<>();
     private Map<String, Object> celVariables;
 
     private Subject(PolicyContext context, Workload workload, WorkloadContainer container, int containerIndex,
-                    KubeObject object, Subject parent) {
+                    KubeObject object, Vulnerability vulnerability, Subject parent) {
         this.context = context;
         this.parent = parent;
         this.workload = workload;
         this.container = container;
         this.containerIndex = containerIndex;
         this.object = object;
+        this.vulnerability = vulnerability;
     }
 
     public static Subject workload(PolicyContext context, Workload workload) {
-        return new Subject(context, workload, null, -1, context.snapshot().find(workload.ref()).orElse(null), null);
+        return new Subject(context, workload, null, -1, context.snapshot().find(workload.ref()).orElse(null), null,
+                null);
     }
 
     public static Subject object(PolicyContext context, KubeObject object) {
-        return new Subject(context, null, null, -1, object, null);
+        return new Subject(context, null, null, -1, object, null, null);
     }
 
     /** The same workload, seen from one of its containers. */
     public Subject container(WorkloadContainer c, int indexInItsList) {
-        return new Subject(context, workload, c, indexInItsList, object, this);
+        return new Subject(context, workload, c, indexInItsList, object, null, this);
+    }
+
+    /**
+     * The vulnerabilities of the current container's image as subjects, worst first ({@link ImageScan#WORST_FIRST});
+     * empty when the image was not scanned. Built once per container subject, so their field values are shared
+     * by every policy.
+     */
+    public List<Subject> vulnerabilities() {
+        return memo("vulnerabilities", () -> imageScan().stream()
+                .flatMap(scan -> scan.vulnerabilities().stream().sorted(ImageScan.WORST_FIRST))
+                .map(v -> new Subject(context, workload, container, containerIndex, object, v, this))
+                .toList());
+    }
+
+    /** The scan of the current container's image: empty without a container, scan evidence or a scan of it. */
+    public Optional<ImageScan> imageScan() {
+        return container == null ? Optional.empty() : context.imageScans().flatMap(scans -> scans.of(container.image()));
     }
 
     /** The containers of the workload as subjects (empty for objects). */
@@ -85,6 +109,11 @@ public final class Subject {
     /** The current container, or null at workload level. */
     public WorkloadContainer container() {
         return container;
+    }
+
+    /** The current vulnerability of the container's image, or null above vulnerability level. */
+    public Vulnerability vulnerability() {
+        return vulnerability;
     }
 
     /** The object: the workload's top-level object (may be null for pods grouped under a missing controller). */

@@ -1,12 +1,14 @@
 package dev.palisade.policy;
 
+import dev.palisade.vuln.VulnSeverity;
 import java.math.BigDecimal;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /** A compiled criterion value for one value type. */
 public sealed interface ValueMatcher permits ValueMatcher.Bool, ValueMatcher.Regex, ValueMatcher.Compare,
-        ValueMatcher.KeyValue {
+        ValueMatcher.KeyValue, ValueMatcher.CompareSeverity {
 
     boolean matches(String fieldValue);
 
@@ -17,10 +19,11 @@ public sealed interface ValueMatcher permits ValueMatcher.Bool, ValueMatcher.Reg
                 if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
                     throw new IllegalArgumentException("'" + value + "' is not a boolean (true or false)");
                 }
-                yield new Bool(Boolean.parseBoolean(value.toLowerCase(java.util.Locale.ROOT)));
+                yield new Bool(Boolean.parseBoolean(value.toLowerCase(Locale.ROOT)));
             }
             case STRING -> new Regex(regex(value), fastPath(value));
             case NUMBER -> Compare.parse(value);
+            case SEVERITY -> CompareSeverity.parse(value);
             case KEY_VALUE -> {
                 int equals = value.indexOf('=');
                 Pattern key = regex(equals < 0 ? value : value.substring(0, equals));
@@ -68,21 +71,39 @@ public sealed interface ValueMatcher permits ValueMatcher.Bool, ValueMatcher.Reg
         }
     }
 
-    /** {@code <}, {@code <=}, {@code >}, {@code >=}, {@code =} (the default) against a decimal. */
-    record Compare(String operator, BigDecimal operand) implements ValueMatcher {
+    /** An operator, {@code <}, {@code <=}, {@code >}, {@code >=} or {@code =} (the default), and its operand. */
+    record Comparison(String operator, String operand) {
 
-        static Compare parse(String text) {
+        static Comparison parse(String text) {
             String value = text.trim();
-            String operator = "=";
             for (String candidate : new String[] {"<=", ">=", "==", "<", ">", "="}) {
                 if (value.startsWith(candidate)) {
-                    operator = candidate.equals("==") ? "=" : candidate;
-                    value = value.substring(candidate.length()).trim();
-                    break;
+                    return new Comparison(candidate.equals("==") ? "=" : candidate,
+                            value.substring(candidate.length()).trim());
                 }
             }
+            return new Comparison("=", value);
+        }
+
+        /** Whether a field value that compares to the operand as {@code c} (negative: less) satisfies it. */
+        boolean holds(int c) {
+            return switch (operator) {
+                case "<" -> c < 0;
+                case "<=" -> c <= 0;
+                case ">" -> c > 0;
+                case ">=" -> c >= 0;
+                default -> c == 0;
+            };
+        }
+    }
+
+    /** A comparison against a decimal. */
+    record Compare(Comparison comparison, BigDecimal operand) implements ValueMatcher {
+
+        static Compare parse(String text) {
+            Comparison comparison = Comparison.parse(text);
             try {
-                return new Compare(operator, new BigDecimal(value));
+                return new Compare(comparison, new BigDecimal(comparison.operand()));
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("'" + text + "' is not a number with an optional comparator"
                         + " (<, <=, >, >=, =)");
@@ -91,20 +112,48 @@ public sealed interface ValueMatcher permits ValueMatcher.Bool, ValueMatcher.Reg
 
         @Override
         public boolean matches(String fieldValue) {
-            BigDecimal actual;
             try {
-                actual = new BigDecimal(fieldValue);
+                return comparison.holds(new BigDecimal(fieldValue).compareTo(operand));
             } catch (NumberFormatException e) {
                 return false;
             }
-            int c = actual.compareTo(operand);
-            return switch (operator) {
-                case "<" -> c < 0;
-                case "<=" -> c <= 0;
-                case ">" -> c > 0;
-                case ">=" -> c >= 0;
-                default -> c == 0;
+        }
+    }
+
+    /** A comparison against a vulnerability severity, least to most severe. */
+    record CompareSeverity(Comparison comparison, VulnSeverity operand) implements ValueMatcher {
+
+        static CompareSeverity parse(String text) {
+            Comparison comparison = Comparison.parse(text);
+            VulnSeverity severity = severity(comparison.operand());
+            if (severity == null) {
+                throw new IllegalArgumentException("'" + text + "' is not a severity (low, moderate, important,"
+                        + " critical, unknown; or medium, high) with an optional comparator (<, <=, >, >=, =)");
+            }
+            return new CompareSeverity(comparison, severity);
+        }
+
+        /**
+         * A severity by name: Palisade's (low, medium, high, critical, unknown), StackRox's (low, moderate,
+         * important, critical), with or without StackRox's {@code _SEVERITY} or {@code _VULNERABILITY_SEVERITY}
+         * suffix; null for anything else.
+         */
+        static VulnSeverity severity(String name) {
+            String plain = name.strip().toLowerCase(Locale.ROOT).replaceFirst("(_vulnerability)?_severity$", "");
+            return switch (plain) {
+                case "unknown" -> VulnSeverity.UNKNOWN;
+                case "low" -> VulnSeverity.LOW;
+                case "moderate", "medium" -> VulnSeverity.MEDIUM;
+                case "important", "high" -> VulnSeverity.HIGH;
+                case "critical" -> VulnSeverity.CRITICAL;
+                default -> null;
             };
+        }
+
+        @Override
+        public boolean matches(String fieldValue) {
+            VulnSeverity severity = severity(fieldValue);
+            return severity != null && comparison.holds(severity.compareTo(operand));
         }
     }
 

@@ -9,5 +9,10 @@ public enum ValueType {
     /** A number with an optional comparator: {@code >= 2}, {@code < 0.5}, {@code 0} (equals). */
     NUMBER,
     /** {@code keyRegex=valueRegex} (or {@code keyRegex} alone) against {@code key=value}. */
-    KEY_VALUE
+    KEY_VALUE,
+    /**
+     * A vulnerability severity with an optional comparator: {@code critical}, {@code >= important}. Names: low,
+     * moderate (or medium), important (or high), critical, unknown; StackRox's {@code IMPORTANT_SEVERITY} too.
+     */
+    SEVERITY
 }

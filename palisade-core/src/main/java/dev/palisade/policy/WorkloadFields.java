@@ -2,6 +2,8 @@ package dev.palisade.policy;
 
 import dev.palisade.inventory.ImageRef;
 import dev.palisade.inventory.Workload;
+import dev.palisade.vuln.ImageScan;
+import dev.palisade.vuln.Vulnerability;
 import io.fabric8.kubernetes.api.model.Capabilities;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -16,6 +18,10 @@ import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,10 +29,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
- * Fields of workloads (pod template and metadata) and of their containers. Effective values follow Kubernetes:
- * a container's security context overrides the pod's; unset means the Kubernetes default.
+ * Fields of workloads (pod template and metadata), of their containers, and of the vulnerabilities of a
+ * container's image. Effective values follow Kubernetes: a container's security context overrides the pod's;
+ * unset means the Kubernetes default. Image contents and vulnerabilities come from image scan evidence and have
+ * no value without it.
  */
 final class WorkloadFields {
 
@@ -35,12 +44,17 @@ final class WorkloadFields {
 
     private static Field workload(String name, ValueType type, String description,
                                   Function<Subject, List<FieldValue>> extractor) {
-        return new Field(name, Target.WORKLOAD, false, type, description, extractor);
+        return new Field(name, Target.WORKLOAD, Field.Level.SUBJECT, type, description, extractor);
     }
 
     private static Field container(String name, ValueType type, String description,
                                    Function<Subject, List<FieldValue>> extractor) {
-        return new Field(name, Target.WORKLOAD, true, type, description, extractor);
+        return new Field(name, Target.WORKLOAD, Field.Level.CONTAINER, type, description, extractor);
+    }
+
+    private static Field vulnerability(String name, ValueType type, String description,
+                                       Function<Subject, List<FieldValue>> extractor) {
+        return new Field(name, Target.WORKLOAD, Field.Level.VULNERABILITY, type, description, extractor);
     }
 
     static List<Field> all() {
@@ -49,6 +63,8 @@ final class WorkloadFields {
         fields.addAll(pod());
         fields.addAll(containerSecurity());
         fields.addAll(containerImage());
+        fields.addAll(containerImageScan());
+        fields.addAll(imageVulnerabilities());
         fields.addAll(containerResources());
         fields.addAll(containerEnvironmentAndMounts());
         fields.addAll(podSecurity());
@@ -472,6 +488,119 @@ final class WorkloadFields {
 
     private static Optional<ImageRef> image(Subject s) {
         return Optional.ofNullable(s.container().image());
+    }
+
+    // ---- containers: what the image scan found in the image (palisade scan --scan-images) ----
+
+    private static List<Field> containerImageScan() {
+        return List.of(
+                container("Unscanned Image", ValueType.BOOLEAN, "the image has no scan result, or its scan failed;"
+                        + " no value when the scan did not scan images (--scan-images)", WorkloadFields::unscanned),
+                container("Image Scan Age", ValueType.NUMBER, "days since the image was scanned (its packages"
+                        + " catalogued), counted at the scan's moment",
+                        s -> imageDays(s, ImageScan::scannedAt, "scanned")),
+                container("Image Age", ValueType.NUMBER, "days since the image was created (its configuration's"
+                        + " created time), counted at the scan's moment; no value when the image does not say",
+                        s -> imageDays(s, scan -> scan.catalogue().config().created(), "created")),
+                container("Image User", ValueType.STRING, "the user the image's configuration runs as (USER); empty"
+                        + " when it sets none, so it runs as root unless the pod sets a user",
+                        s -> scanned(s).map(scan -> scan.catalogue().config().user())
+                                .map(user -> List.of(FieldValue.of(user, imagePath(s), imageNamed(s) + (user.isEmpty()
+                                        ? " sets no user, so it runs as root" : " runs as user " + user))))
+                                .orElse(List.of())),
+                container("Image OS", ValueType.STRING, "the distribution the image is built on, id:version as"
+                        + " os-release writes them (debian:12, alpine:3.19.1); no value when none was found",
+                        s -> scanned(s).map(scan -> scan.catalogue().os())
+                                .map(os -> os.versionId() == null ? os.id() : os.id() + ":" + os.versionId())
+                                .map(os -> List.of(FieldValue.of(os, imagePath(s), imageNamed(s) + " is built on " + os)))
+                                .orElse(List.of())),
+                container("Image Component", ValueType.KEY_VALUE, "name=version of each package in the image"
+                        + " (distribution and language packages)",
+                        s -> scanned(s).map(scan -> scan.catalogue().packages().stream()
+                                .map(p -> FieldValue.of(p.name() + "=" + p.version(), imagePath(s),
+                                        imageNamed(s) + " contains " + p.name() + " " + p.version()))
+                                .toList()).orElse(List.of())));
+    }
+
+    private static List<FieldValue> unscanned(Subject s) {
+        if (s.context().imageScans().isEmpty()) {
+            return List.of();
+        }
+        Optional<ImageScan> scan = s.imageScan();
+        String notScanned = scan.map(ImageScan::problems).filter(problems -> !problems.isEmpty())
+                .map(problems -> " could not be scanned: " + String.join("; ", problems)).orElse(" was not scanned");
+        return List.of(FieldValue.bool(scan.filter(ImageScan::scanned).isEmpty(), imagePath(s),
+                imageNamed(s) + notScanned, imageNamed(s) + " was scanned"));
+    }
+
+    /** The container image's scan, when the image was read. */
+    private static Optional<ImageScan> scanned(Subject s) {
+        return s.imageScan().filter(ImageScan::scanned);
+    }
+
+    /** Days from a moment of the image's scan to the scan's moment, e.g. {@code image x was created 120 days ago}. */
+    private static List<FieldValue> imageDays(Subject s, Function<ImageScan, Instant> moment, String what) {
+        return scanned(s).map(moment).map(then -> {
+            long days = daysUntilScanMoment(s, then);
+            return List.of(FieldValue.of(String.valueOf(days), imagePath(s), imageNamed(s) + " was " + what + " "
+                    + days + (days == 1 ? " day" : " days") + " ago (" + LocalDate.ofInstant(then, ZoneOffset.UTC) + ")"));
+        }).orElse(List.of());
+    }
+
+    /** Whole days from {@code then} to the moment of the image scans; 0 when {@code then} is later. */
+    private static long daysUntilScanMoment(Subject s, Instant then) {
+        return Math.max(0, Duration.between(then, s.context().imageScanMoment()).toDays());
+    }
+
+    private static String imagePath(Subject s) {
+        return s.containerPath() + ".image";
+    }
+
+    private static String imageNamed(Subject s) {
+        return "image " + s.container().imageReference();
+    }
+
+    // ---- vulnerabilities of a container's image: criteria of one section hold for the same vulnerability ----
+
+    private static List<Field> imageVulnerabilities() {
+        return List.of(
+                vulnerability("CVE", ValueType.STRING, "the vulnerability's id and its aliases (CVE, GHSA, distribution"
+                        + " advisories)", s -> Stream.concat(Stream.of(s.vulnerability().id()),
+                                s.vulnerability().aliases().stream()).distinct()
+                        .map(id -> FieldValue.of(id, imagePath(s), vulnerabilityNamed(s, id))).toList()),
+                vulnerability("CVSS", ValueType.NUMBER, "the vulnerability's CVSS v3 base score; no value when no"
+                        + " advisory gives one", s -> aboutVulnerability(s, Optional.ofNullable(s.vulnerability().cvssScore())
+                                .map(score -> BigDecimal.valueOf(score).stripTrailingZeros().toPlainString()))),
+                vulnerability("Severity", ValueType.SEVERITY, "the vulnerability's severity: low, moderate, important"
+                        + " (high), critical, or unknown", s -> aboutVulnerability(s,
+                                Optional.of(s.vulnerability().severity().name().toLowerCase(Locale.ROOT)))),
+                vulnerability("Fixable", ValueType.BOOLEAN, "a fixed version of the vulnerable package is known",
+                        s -> aboutVulnerability(s, Optional.of(String.valueOf(s.vulnerability().fixable())))),
+                vulnerability("Fixed By", ValueType.STRING, "the first version without the vulnerability; no value"
+                        + " when no fix is known", s -> aboutVulnerability(s,
+                                Optional.ofNullable(s.vulnerability().fixedVersion()))),
+                vulnerability("Days Since CVE Was Published", ValueType.NUMBER, "days from the vulnerability's"
+                        + " publication to the scan's moment; no value when no advisory dates it",
+                        s -> aboutVulnerability(s, Optional.ofNullable(s.vulnerability().published())
+                                .map(published -> String.valueOf(daysUntilScanMoment(s, published))))));
+    }
+
+    private static List<FieldValue> aboutVulnerability(Subject s, Optional<String> value) {
+        return value.map(v -> List.of(FieldValue.of(v, imagePath(s), vulnerabilityNamed(s, s.vulnerability().id()))))
+                .orElse(List.of());
+    }
+
+    /**
+     * How findings name the current vulnerability, whichever of its fields matched: {@code image web:1.0 has
+     * CVE-2021-44228 (critical, fixable in 2.15.0) in org.apache.logging.log4j:log4j-core 2.14.1}; when
+     * {@code asId} is an alias, {@code has GHSA-jfh8-c2jp-5v3q, also known as CVE-2021-44228 (...)}.
+     */
+    private static String vulnerabilityNamed(Subject s, String asId) {
+        Vulnerability v = s.vulnerability();
+        return imageNamed(s) + " has " + v.id() + (asId.equals(v.id()) ? "" : ", also known as " + asId) + " ("
+                + v.severity().name().toLowerCase(Locale.ROOT) + (v.cvssScore() == null ? "" : ", CVSS " + v.cvssScore())
+                + (v.fixable() ? ", fixable in " + v.fixedVersion() : ", no fix known") + ") in "
+                + v.affectedPackage().name() + " " + v.installedVersion();
     }
 
     // ---- containers: resources and probes ----

@@ -8,9 +8,10 @@ import dev.palisade.scan.ScanConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.palisade.inventory.Snapshot;
+import dev.palisade.vuln.ImageScans;
+import dev.palisade.vuln.ImageScansFile;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,37 +21,37 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Runs every policy of the default pack against its fixtures under {@code policy-fixtures/<policy-id>/}:
  * {@code violating.yaml} must produce exactly the findings its header announces ({@code # expect: N} and one
  * {@code # finding: Kind ns/name [container=NAME]} line per finding), {@code compliant.yaml} (near misses)
- * must produce none. A fixture may also carry {@code # trusted-registries: a, b} and
- * {@code # owner-keys: a, b} to configure the scan.
+ * must produce none. A fixture may also carry {@code # trusted-registries: a, b}, {@code # owner-keys: a, b} and
+ * {@code # image-scans: FILE} to configure the scan ({@link #config}).
  */
 class PolicyFixturesTest {
-
-    private static final Pattern SETTING = Pattern.compile("#\\s*(trusted-registries|owner-keys):\\s*(.*)");
 
     static Stream<String> policyIds() {
         return FixtureHeader.folders("policy-fixtures");
     }
 
-    /** The scan configuration a fixture asks for in its header. */
-    static ScanConfig config(String text) {
-        List<String> trusted = List.of();
-        List<String> ownerKeys = List.of();
-        for (String line : text.split("\n")) {
-            if (!line.startsWith("#")) {
-                break;
-            }
-            Matcher setting = SETTING.matcher(line);
-            if (setting.matches()) {
-                List<String> values = Stream.of(setting.group(2).split(",")).map(String::trim)
-                        .filter(v -> !v.isEmpty()).toList();
-                if (setting.group(1).equals("trusted-registries")) {
-                    trusted = values;
-                } else {
-                    ownerKeys = values;
-                }
-            }
-        }
-        return new ScanConfig(trusted, ownerKeys);
+    /**
+     * The scan configuration a fixture asks for in its header: {@code # trusted-registries: a, b},
+     * {@code # owner-keys: a, b}, and {@code # image-scans: FILE}, image scan results (vuln.ImageScansFile) in a
+     * file beside the fixture, scanned at {@link TestSupport#FIXED_TIME}.
+     */
+    static ScanConfig config(String path, String text) {
+        ScanConfig config = configWithoutImageScans(text);
+        return FixtureHeader.setting(text, "image-scans")
+                .map(file -> path.substring(0, path.lastIndexOf('/') + 1) + file)
+                .map(file -> config.with(ImageScans.class, ImageScansFile.parse(file, TestSupport.resource(file),
+                        TestSupport.FIXED_TIME)))
+                .orElse(config);
+    }
+
+    private static ScanConfig configWithoutImageScans(String text) {
+        return new ScanConfig(list(FixtureHeader.setting(text, "trusted-registries")),
+                list(FixtureHeader.setting(text, "owner-keys")));
+    }
+
+    private static List<String> list(Optional<String> setting) {
+        return setting.stream().flatMap(values -> Stream.of(values.split(","))).map(String::trim)
+                .filter(v -> !v.isEmpty()).toList();
     }
 
     static Policy policy(String id) {
@@ -73,7 +74,7 @@ class PolicyFixturesTest {
         Snapshot snapshot = TestSupport.snapshot(path, text);
         assertThat(snapshot.problems()).as("fixture must load cleanly").isEmpty();
 
-        List<Finding> findings = findings(policyId, snapshot, config(text));
+        List<Finding> findings = findings(policyId, snapshot, config(path, text));
 
         assertThat(findings).as("findings of %s", policyId).hasSize(expected.count());
         boolean withContainers = expected.withContainers();
@@ -102,7 +103,7 @@ class PolicyFixturesTest {
         assertThat(snapshot.problems()).as("fixture must load cleanly").isEmpty();
         assertThat(snapshot.objects()).as("near misses to test").isNotEmpty();
 
-        List<Finding> findings = findings(policyId, snapshot, config(text)).stream().filter(Finding::active).toList();
+        List<Finding> findings = findings(policyId, snapshot, config(path, text)).stream().filter(Finding::active).toList();
 
         assertThat(findings).as("findings of %s on near misses", policyId).isEmpty();
     }
@@ -111,6 +112,20 @@ class PolicyFixturesTest {
     void untrustedRegistryFindsNothingWhenNoRegistryIsConfigured() {
         Snapshot snapshot = TestSupport.snapshotOf("policy-fixtures/image-untrusted-registry/violating.yaml");
         assertThat(findings("image-untrusted-registry", snapshot, ScanConfig.defaults())).isEmpty();
+    }
+
+    static Stream<String> policiesOnImageScans() {
+        return policyIds().filter(id -> FixtureHeader.setting(
+                TestSupport.resource("policy-fixtures/" + id + "/violating.yaml"), "image-scans").isPresent());
+    }
+
+    @ParameterizedTest(name = "{0}: violating.yaml without image scans")
+    @MethodSource("policiesOnImageScans")
+    void imageCriteriaAreSilentWhenImagesWereNotScanned(String policyId) {
+        String path = "policy-fixtures/" + policyId + "/violating.yaml";
+        String text = TestSupport.resource(path);
+
+        assertThat(findings(policyId, TestSupport.snapshot(path, text), configWithoutImageScans(text))).isEmpty();
     }
 
     @Test

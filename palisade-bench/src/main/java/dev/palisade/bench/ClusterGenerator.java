@@ -140,16 +140,15 @@ public final class ClusterGenerator {
                 objects, deploymentLines);
     }
 
-    /** Deletes a generated directory (its files, then the directory); nothing to do when it is gone. */
+    /** Deletes a generated directory and everything under it; nothing to do when it is gone. */
     public static void delete(Path directory) {
         if (!Files.isDirectory(directory)) {
             return;
         }
-        try (var files = Files.list(directory)) {
-            for (Path file : files.toList()) {
+        try (var files = Files.walk(directory)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(file);
             }
-            Files.deleteIfExists(directory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

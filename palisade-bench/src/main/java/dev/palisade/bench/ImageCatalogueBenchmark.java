@@ -18,7 +18,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -130,12 +129,8 @@ public class ImageCatalogueBenchmark {
     }
 
     @TearDown(Level.Trial)
-    public void delete() throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+    public void delete() {
+        ClusterGenerator.delete(dir);
     }
 
     private static byte[] jar(Random random, String group, String artifact, String version, List<byte[]> nested)

@@ -10,7 +10,6 @@ import dev.palisade.network.Reachability.PodClass;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -86,14 +85,7 @@ public final class ConnectivityMap {
 
     /** The pod classes of each workload, by workload identity. */
     public static Map<Workload, Set<PodClass>> classesOfWorkload(Reachability reachability) {
-        // By identity: Workload records hash their whole pod spec.
-        Map<Workload, Set<PodClass>> result = new IdentityHashMap<>();
-        for (PodClass podClass : reachability.classes()) {
-            for (NetPod pod : podClass.pods()) {
-                result.computeIfAbsent(pod.workload(), w -> new LinkedHashSet<>()).add(podClass);
-            }
-        }
-        return result;
+        return reachability.classesByWorkload();
     }
 
     private static List<Flow> externalFlows(Reachability reachability, Map<Workload, Set<PodClass>> classesOfWorkload) {

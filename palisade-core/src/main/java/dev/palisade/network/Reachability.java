@@ -1,6 +1,7 @@
 package dev.palisade.network;
 
 import dev.palisade.inventory.Selectors;
+import dev.palisade.inventory.Workload;
 import dev.palisade.network.NetworkModel.NetPod;
 import dev.palisade.network.ParsedPolicy.BlockPeer;
 import dev.palisade.network.ParsedPolicy.Direction;
@@ -19,6 +20,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Which connections NetworkPolicies allow, with networking.k8s.io/v1 semantics: a pod is isolated in a
@@ -171,6 +173,27 @@ public final class Reachability {
 
     public List<PodClass> classes() {
         return List.copyOf(classes);
+    }
+
+    private volatile Map<Workload, Set<PodClass>> classesByWorkload;
+
+    /**
+     * The pod classes of each workload, computed once (the risk, exposure, overview and policy fields all ask).
+     * By identity: Workload records hash their whole pod spec.
+     */
+    Map<Workload, Set<PodClass>> classesByWorkload() {
+        Map<Workload, Set<PodClass>> result = classesByWorkload;
+        if (result == null) {
+            Map<Workload, Set<PodClass>> built = new IdentityHashMap<>();
+            for (PodClass podClass : classes) {
+                for (NetPod pod : podClass.pods()) {
+                    built.computeIfAbsent(pod.workload(), w -> new java.util.LinkedHashSet<>()).add(podClass);
+                }
+            }
+            result = java.util.Collections.unmodifiableMap(built);
+            classesByWorkload = result;
+        }
+        return result;
     }
 
     /** The classes of one namespace. */
